@@ -1,0 +1,280 @@
+/*
+ * Live event panel for the demo pages (plain browser JS, no build step).
+ *
+ *   <link rel="stylesheet" href="/live-panel.css">
+ *   <script defer src="/live-panel.js"></script>
+ *
+ * Shows every event as it reaches the local collector, newest first, fed by the collector's
+ * Server-Sent Events stream. The collector URL below is rewritten by the demo server when the
+ * collector runs elsewhere; a `data-collector="http://host:port"` attribute on this script wins.
+ * The panel sits inside `data-analytics-ignore`, so nothing in it is tracked.
+ */
+;(function () {
+  'use strict'
+
+  var script = document.currentScript
+  var COLLECTOR = ((script && script.getAttribute('data-collector')) || 'http://127.0.0.1:8787').replace(/\/+$/, '')
+  var MAX_EVENTS = 300
+  var MINE_KEY = 'live-panel:mine-only'
+  var IDS_KEY = 'live-panel:anonymous-ids'
+
+  if (window.__academyLivePanel) return // included twice
+  window.__academyLivePanel = true
+
+  var all = [] // events as received, oldest first
+  var replaying = true // true while the stream replays stored events (rendered collapsed)
+  var source = null
+  var els = {}
+  var nodes = typeof WeakMap === 'function' ? new WeakMap() : null // event -> its <li>
+
+  // ------------------------------------------------------------ helpers
+
+  function h(tag, attrs, children) {
+    var el = document.createElement(tag)
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) {
+        if (k === 'text') el.textContent = attrs[k]
+        else el.setAttribute(k, attrs[k])
+      })
+    }
+    ;(children || []).forEach(function (c) {
+      if (c != null) el.appendChild(typeof c === 'string' ? document.createTextNode(c) : c)
+    })
+    return el
+  }
+
+  function readStored(value) {
+    if (value == null || value === '') return null
+    try {
+      var parsed = JSON.parse(value)
+      return typeof parsed === 'string' ? parsed : null
+    } catch (e) {
+      return value
+    }
+  }
+
+  function cookie(name) {
+    var match = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'))
+    if (!match) return null
+    try {
+      return decodeURIComponent(match[1])
+    } catch (e) {
+      return match[1]
+    }
+  }
+
+  function storage(key, value) {
+    try {
+      if (arguments.length > 1) localStorage.setItem(key, value)
+      else return localStorage.getItem(key)
+    } catch (e) {
+      return null
+    }
+  }
+
+  /** Every anonymousId this browser has had (reset() makes a new one), current one included. */
+  function myAnonymousIds() {
+    var ids = []
+    try {
+      ids = JSON.parse(storage(IDS_KEY) || '[]')
+    } catch (e) {}
+    if (!Array.isArray(ids)) ids = []
+    var current = readStored(storage('ajs_anonymous_id')) || readStored(cookie('ajs_anonymous_id'))
+    if (current && ids.indexOf(current) === -1) {
+      ids.push(current)
+      storage(IDS_KEY, JSON.stringify(ids.slice(-20)))
+    }
+    return ids
+  }
+
+  function mineOnly() {
+    return els.mine.checked
+  }
+
+  function isMine(e, ids) {
+    return typeof e.anonymousId === 'string' && ids.indexOf(e.anonymousId) !== -1
+  }
+
+  function label(e) {
+    switch (e.type) {
+      case 'track':
+        return String(e.event)
+      case 'page':
+      case 'screen':
+        return e.type + (e.name ? ' · ' + e.name : '')
+      case 'identify':
+        return 'identify' + (e.userId ? ' · ' + e.userId : '')
+      case 'group':
+        return 'group' + (e.groupId ? ' · ' + e.groupId : '')
+      case 'alias':
+        return 'alias' + (e.userId ? ' · ' + e.userId : '')
+      default:
+        return String(e.type)
+    }
+  }
+
+  function payload(e) {
+    if (e.type === 'identify' || e.type === 'group') return e.traits || {}
+    return e.properties || {}
+  }
+
+  function time(e) {
+    var d = new Date(e.timestamp || e.receivedAt)
+    if (isNaN(d.getTime())) return ''
+    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
+  }
+
+  // ------------------------------------------------------------ rendering
+
+  function renderEvent(e, open) {
+    var details = h('details', open ? { open: '' } : null, [
+      h('summary', null, [
+        h('span', { class: 'lp-badge lp-badge-' + String(e.type).replace(/[^a-z]/g, ''), text: e.type }),
+        h('span', { class: 'lp-name', text: label(e) }),
+        h('time', { class: 'lp-time', datetime: String(e.receivedAt), title: 'received ' + e.receivedAt, text: time(e) }),
+      ]),
+      h('pre', { class: 'lp-json', text: JSON.stringify(payload(e), null, 2) }),
+      h('p', { class: 'lp-meta' }, [
+        e.userId ? 'userId ' + e.userId + ' · ' : '',
+        'anonymousId ' + (e.anonymousId ? String(e.anonymousId).slice(0, 8) + '…' : '—'),
+      ]),
+      h('details', { class: 'lp-raw' }, [
+        h('summary', { text: 'full event' }),
+        h('pre', { class: 'lp-json', text: JSON.stringify(e, null, 2) }),
+      ]),
+    ])
+    return h('li', { class: 'lp-event' }, [details])
+  }
+
+  function updateCounts() {
+    var shown = els.list.children.length
+    els.count.textContent = mineOnly() && shown !== all.length ? shown + ' / ' + all.length : String(all.length)
+    els.empty.hidden = shown > 0
+  }
+
+  function renderAll() {
+    var ids = myAnonymousIds()
+    var fragment = document.createDocumentFragment()
+    for (var i = all.length - 1; i >= 0; i--) {
+      if (!mineOnly() || isMine(all[i], ids)) {
+        var li = renderEvent(all[i], false)
+        if (nodes) nodes.set(all[i], li)
+        fragment.appendChild(li)
+      }
+    }
+    els.list.textContent = ''
+    els.list.appendChild(fragment)
+    updateCounts()
+  }
+
+  function add(e) {
+    all.push(e)
+    if (all.length > MAX_EVENTS) {
+      var oldest = nodes && nodes.get(all.shift())
+      if (oldest && oldest.parentNode) oldest.parentNode.removeChild(oldest)
+    }
+    if (!mineOnly() || isMine(e, myAnonymousIds())) {
+      var li = renderEvent(e, !replaying)
+      if (nodes) nodes.set(e, li)
+      els.list.insertBefore(li, els.list.firstChild)
+    }
+    updateCounts()
+  }
+
+  function clearList() {
+    all = []
+    els.list.textContent = ''
+    updateCounts()
+  }
+
+  function setStatus(state, text) {
+    els.status.setAttribute('data-state', state)
+    els.status.textContent = text
+    els.status.title = state === 'live' ? 'Connected to ' + COLLECTOR : 'Collector: ' + COLLECTOR
+  }
+
+  // ------------------------------------------------------------ collector
+
+  function connect() {
+    if (typeof EventSource === 'undefined') return setStatus('offline', 'no EventSource')
+    if (source) source.close()
+    setStatus('connecting', 'connecting…')
+    source = new EventSource(COLLECTOR + '/events/stream')
+    source.onopen = function () {
+      // The collector replays every stored event on each (re)connection.
+      replaying = true
+      clearList()
+      setStatus('live', 'live')
+    }
+    source.onmessage = function (msg) {
+      try {
+        add(JSON.parse(msg.data))
+      } catch (err) {
+        console.warn('[live-panel] unreadable event', err)
+      }
+    }
+    source.addEventListener('ready', function () {
+      replaying = false
+    })
+    source.addEventListener('reset', clearList)
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED) {
+        setStatus('offline', 'offline')
+        setTimeout(connect, 3000)
+      } else {
+        setStatus('connecting', 'reconnecting…')
+      }
+    }
+  }
+
+  function clearCollector() {
+    els.clear.disabled = true
+    fetch(COLLECTOR + '/events', { method: 'DELETE' })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status)
+        clearList()
+      })
+      .catch(function (err) {
+        setStatus('offline', 'clear failed')
+        console.warn('[live-panel] could not clear the collector at ' + COLLECTOR, err)
+      })
+      .then(function () {
+        els.clear.disabled = false
+      })
+  }
+
+  // ------------------------------------------------------------ build
+
+  function build() {
+    if (document.getElementById('live-panel')) return
+    els.count = h('span', { class: 'lp-count', text: '0' })
+    els.status = h('span', { class: 'lp-status', 'data-state': 'connecting', text: 'connecting…' })
+    els.mine = h('input', { type: 'checkbox', class: 'lp-mine' })
+    els.mine.checked = storage(MINE_KEY) === '1'
+    els.clear = h('button', { type: 'button', class: 'lp-clear', title: 'Forget every event stored by the collector', text: 'Clear' })
+    els.empty = h('p', { class: 'lp-empty', text: 'No events yet. Use the page: each event appears here as it reaches the collector.' })
+    els.list = h('ol', { class: 'lp-list', 'aria-live': 'polite' })
+
+    var panel = h('aside', { id: 'live-panel', 'data-analytics-ignore': '', 'aria-label': 'Live analytics events' }, [
+      h('header', { class: 'lp-header' }, [h('h2', { class: 'lp-title' }, ['Live events ', els.count]), els.status]),
+      h('div', { class: 'lp-toolbar' }, [
+        h('label', { class: 'lp-toggle', title: 'Only events with this browser\u2019s anonymousId' }, [els.mine, ' This browser only']),
+        els.clear,
+      ]),
+      els.empty,
+      els.list,
+    ])
+
+    els.mine.addEventListener('change', function () {
+      storage(MINE_KEY, els.mine.checked ? '1' : '0')
+      renderAll()
+    })
+    els.clear.addEventListener('click', clearCollector)
+    document.body.appendChild(panel)
+    updateCounts()
+    connect()
+  }
+
+  if (document.body) build()
+  else document.addEventListener('DOMContentLoaded', build)
+})()

@@ -1,0 +1,23 @@
+import type { Config } from './config'
+
+/**
+ * What the loader captures and the lazily loaded core turns into Segment calls.
+ * Properties are raw (attribute strings or the caller's values): the core validates them against the plan.
+ */
+export type Command =
+  | { type: 'page' }
+  | { type: 'track'; event: string; properties: Record<string, unknown>; source?: Element }
+  | { type: 'reset' }
+  /** A markup mistake found while capturing, reported by the core like any other plan violation. */
+  | { type: 'warning'; message: string; source: Element }
+
+/** The lazily loaded half of the tag (`core.ts`). */
+export interface Core {
+  /** `at` is when the command was captured (ms since the epoch), which is the event's time. */
+  handle(command: Command, at: number): void
+  setDebug(on: boolean): void
+  /** The underlying AnalyticsBrowser. */
+  readonly analytics: unknown
+}
+
+export type StartCore = (config: Config) => Promise<Core>
