@@ -9,23 +9,24 @@ import { defineConfig, type Plugin } from 'vite'
  */
 const CORE_MANIFEST = '.vite/core-manifest.json'
 
-/** `virtual:core-file`: the core build's hashed entry file name, read from its manifest. */
-const provideCoreFile: Plugin = {
-  name: 'academy:provide-core-file',
+/** `virtual:entries`: the hashed file name of each lazily loaded entry (`export const core = '…'`), from the manifest. */
+const provideEntries: Plugin = {
+  name: 'academy:provide-entries',
   applyToEnvironment: (environment) => environment.name === 'loader',
-  resolveId: (id) => (id === 'virtual:core-file' ? '\0virtual:core-file' : undefined),
+  resolveId: (id) => (id === 'virtual:entries' ? '\0virtual:entries' : undefined),
   load(id) {
-    if (id !== '\0virtual:core-file') return undefined
-    const manifest: Record<string, { file: string; isEntry?: boolean }> = JSON.parse(readFileSync(`dist/${CORE_MANIFEST}`, 'utf8'))
-    const entry = Object.values(manifest).find((chunk) => chunk.isEntry)
-    if (!entry) throw new Error('the core build has no entry chunk')
-    return `export default ${JSON.stringify(entry.file)}`
+    if (id !== '\0virtual:entries') return undefined
+    const manifest: Record<string, { file: string; name: string; isEntry?: boolean }> = JSON.parse(readFileSync(`dist/${CORE_MANIFEST}`, 'utf8'))
+    return Object.values(manifest)
+      .filter((chunk) => chunk.isEntry)
+      .map((chunk) => `export const ${chunk.name} = ${JSON.stringify(chunk.file)}`)
+      .join('\n')
   },
 }
 
 export default defineConfig({
   publicDir: false,
-  plugins: [provideCoreFile],
+  plugins: [provideEntries],
   builder: {
     async buildApp(builder) {
       await builder.build(builder.environments.core!)
@@ -41,9 +42,10 @@ export default defineConfig({
         manifest: CORE_MANIFEST,
         modulePreload: false,
         rollupOptions: {
-          input: { 'academy-analytics-core': 'src/browser/core.ts' },
+          // Lazily loaded entries, each a file the loader imports by URL: `virtual:entries` exports their names.
+          input: { core: 'src/browser/core.ts' },
           preserveEntrySignatures: 'exports-only',
-          output: { format: 'es', entryFileNames: '[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+          output: { format: 'es', entryFileNames: 'academy-analytics-[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
     },

@@ -45,8 +45,10 @@ export const start: StartCore = async (config) => {
   let debug = config.debug
   const reported = new Set<string>()
 
+  // Each violation is also dispatched on document (`academy-analytics:violation`), for the debug overlay and QA.
   function report(message: string, source?: Element): void {
     const text = source ? `${message} (on ${describe(source)})` : message
+    document.dispatchEvent(new CustomEvent('academy-analytics:violation', { detail: { message, source } }))
     if (reported.has(text) && !debug) return
     reported.add(text)
     console.warn(PREFIX, text, ...(source ? [source] : []))
@@ -102,6 +104,10 @@ export const start: StartCore = async (config) => {
         report(command.message, command.source)
         return
       case 'track': {
+        if (command.event === 'Page View') {
+          report('"Page View" is the page call: use academyAnalytics.page()', command.source)
+          return
+        }
         const result = validateEvent(command.event, command.properties, 'client')
         for (const violation of result.violations) report(violation, command.source)
         if (result.ok) instance.track(command.event, result.properties, { timestamp: timestamp(at) }).catch(ignore)

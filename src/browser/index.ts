@@ -11,7 +11,7 @@ import { startLoads } from './loads'
 import { startMarkup } from './markup'
 import { currentCore, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
-import coreFile from 'virtual:core-file'
+import { core } from 'virtual:entries'
 
 export interface AcademyAnalytics {
   track(event: string, properties?: Record<string, unknown>): void
@@ -36,7 +36,7 @@ function start(): void {
   const config = readConfig(document.currentScript as HTMLScriptElement | null, location.href)
   if (!config) return
   const command = (c: Command) => () => send(c)
-  const ready = loadCore(config, coreFile)
+  const ready = loadCore(config, core)
   window.academyAnalytics = {
     // Properties are copied now: the caller may change its object before the SDK sends it.
     track: (event, properties) =>

@@ -1,5 +1,4 @@
-/** The file name of the core chunk, hashed, given to the loader by the build (vite.config.ts). */
-declare module 'virtual:core-file' {
-  const file: string
-  export default file
+/** The hashed file names of the lazily loaded entries, given to the loader by the build (vite.config.ts). */
+declare module 'virtual:entries' {
+  export const core: string
 }
