@@ -10,8 +10,6 @@ export interface EventSpec {
   side: Side
   /** 'Page View' is a page call, 'Logout' is reset (no track), everything else track. */
   call: 'track' | 'page' | 'reset'
-  /** When the event is sent. */
-  description: string
   /** Track (or page) properties. */
   properties: Fields
   /** Server rows with an Identify before the Track: the identify traits. */
@@ -47,13 +45,11 @@ const promotion = { promotion_id: req(str), creative: str, name: str, position: 
 const chat = { conversation_id: str } satisfies Fields
 const none = {} satisfies Fields
 
-const client = <const P extends Fields>(description: string, properties: P) =>
-  ({ side: 'client', call: 'track', description, properties }) as const
-const server = <const P extends Fields>(description: string, properties: P) =>
-  ({ side: 'server', call: 'track', description, properties }) as const
+const client = <const P extends Fields>(properties: P) => ({ side: 'client', call: 'track', properties }) as const
+const server = <const P extends Fields>(properties: P) => ({ side: 'server', call: 'track', properties }) as const
 /** A server event sent as Identify (with these traits) then Track. */
-const identified = <const T extends Fields, const P extends Fields>(description: string, traits: T, properties: P) =>
-  ({ side: 'server', call: 'track', description, properties, traits }) as const
+const identified = <const T extends Fields, const P extends Fields>(traits: T, properties: P) =>
+  ({ side: 'server', call: 'track', properties, traits }) as const
 
 const freeze = <T>(o: T): T => {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
@@ -68,60 +64,52 @@ export const plan = freeze({
   'Page View': {
     side: 'client',
     call: 'page',
-    description: 'Every page load, and a page restored from the back/forward cache.',
     properties: { url: str, path: str, referrer: str, search: str, title: str },
   },
-  'Product List Viewed': client('A product list is first seen.', {
+  'Product List Viewed': client({
     list_id: req(str),
     category: str,
     products: req(arr(obj(product), 1)),
   }),
-  'Product Clicked': client('A product in a list is clicked.', { ...product, list_id: str }),
-  'Product Viewed': client('The product of a product detail page is first seen.', {
+  'Product Clicked': client({ ...product, list_id: str }),
+  'Product Viewed': client({
     ...product,
     currency: str,
     value: num,
   }),
-  'Cart Viewed': client('The cart is first seen.', { cart_id: str, products }),
-  'Promotion Viewed': client('A promotion is seen (by default at least 50% visible for at least 1 s).', promotion),
-  'Promotion Clicked': client('A promotion is clicked.', promotion),
-  'Forgot Password Button Clicked': client("The login page's forgot-password button is clicked.", none),
-  'Forgot Password Email Requested': client('The forgot-password form is submitted (never with the typed e-mail address).', none),
-  'Forgot Password Email Sent': client('The reset e-mail was sent (confirmation page, or after the AJAX call succeeded).', none),
-  'Billing Address Updated': client('The billing address form is submitted successfully.', none),
+  'Cart Viewed': client({ cart_id: str, products }),
+  'Promotion Viewed': client(promotion),
+  'Promotion Clicked': client(promotion),
+  'Forgot Password Button Clicked': client(none),
+  'Forgot Password Email Requested': client(none),
+  'Forgot Password Email Sent': client(none),
+  'Billing Address Updated': client(none),
   Logout: {
     side: 'client',
     call: 'reset',
-    description: 'The user clicks a logout control: analytics.reset() clears the identity before the page navigates, no track call.',
     properties: none,
   },
   // Chat with Chatbot: the Ada web embed's events as Segment Live Chat spec events
-  'Chat Opened': client('The Ada chat drawer is opened.', chat),
-  'Chat Closed': client('The Ada chat drawer is closed.', chat),
-  'Live Chat Conversation Started': client('A conversation starts in the Ada chat widget.', chat),
-  'Live Chat Message Received': client('A message is received in the Ada chat widget.', chat),
-  'Live Chat Conversation Ended': client('A conversation in the Ada chat widget ends.', chat),
+  'Chat Opened': client(chat),
+  'Chat Closed': client(chat),
+  'Live Chat Conversation Started': client(chat),
+  'Live Chat Message Received': client(chat),
+  'Live Chat Conversation Ended': client(chat),
 
   // Server-side events (sent by the Academy server; rows with traits send Identify first)
-  'User Signed Up': identified(
-    'A user created an account.',
-    { email: req(str), first_name: req(str), last_name: req(str) },
+  'User Signed Up': identified({ email: req(str), first_name: req(str), last_name: req(str) },
     none,
   ),
-  'User Signed In': identified('A user signed in.', { email: req(str) }, none),
-  'User Updated Profile': identified(
-    'A user saved changes on the account page (traits: only those that changed; never a password or card value).',
-    { email: str, first_name: str, last_name: str, phone: matching('^[0-9]+$'), company_name: str },
+  'User Signed In': identified({ email: req(str) }, none),
+  'User Updated Profile': identified({ email: str, first_name: str, last_name: str, phone: matching('^[0-9]+$'), company_name: str },
     { sections: arr(oneOf('details', 'password', 'credit_card')) },
   ),
-  'User Viewed Licenses': identified(
-    'A user viewed their licences (traits: all licence data displayed).',
-    { licenses: arr(obj(licence)) },
+  'User Viewed Licenses': identified({ licenses: arr(obj(licence)) },
     { license_count: int },
   ),
-  'Product Added': server('A product was added to the cart.', { cart_id: str, ...product }),
-  'Product Removed': server('A product was removed from the cart.', { cart_id: str, ...product }),
-  'Checkout Started': server('A checkout was started.', {
+  'Product Added': server({ cart_id: str, ...product }),
+  'Product Removed': server({ cart_id: str, ...product }),
+  'Checkout Started': server({
     order_id: str,
     value: num,
     revenue: num,
@@ -132,7 +120,7 @@ export const plan = freeze({
     currency: str,
     products,
   }),
-  'Order Completed': server('An order was completed.', {
+  'Order Completed': server({
     checkout_id: str,
     order_id: str,
     subtotal: num,
