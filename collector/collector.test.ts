@@ -549,3 +549,70 @@ describe('NDJSON file', () => {
     }
   })
 })
+
+describe('deduplication and injected faults', () => {
+  const track = (messageId: string) => ({ type: 'track', event: 'E', anonymousId: 'a', messageId })
+
+  it('stores an event once per messageId and counts the duplicates', async () => {
+    await post('/v1/t', track('m-1'))
+    await post('/v1/t', track('m-1'))
+    await post('/v1/b', { batch: [track('m-1'), track('m-2'), track('m-2')] })
+    expect(c.events().map((e) => e.messageId)).toEqual(['m-1', 'm-2'])
+    expect(c.duplicates()).toBe(3)
+    c.reset()
+    expect(c.duplicates()).toBe(0)
+    await post('/v1/t', track('m-1'))
+    expect(c.events().map((e) => e.messageId)).toEqual(['m-1'])
+  })
+
+  it('answers a status for `count` requests, storing nothing, then recovers', async () => {
+    c.setFaults({ status: 503, count: 2 })
+    expect((await post('/v1/t', track('f-1'))).status).toBe(503)
+    expect((await post('/v1/t', track('f-1'))).status).toBe(503)
+    expect((await post('/v1/t', track('f-1'))).status).toBe(200)
+    expect(c.events().map((e) => e.messageId)).toEqual(['f-1'])
+  })
+
+  it('sends Retry-After with a 429, exposed to cross-origin scripts', async () => {
+    c.setFaults({ status: 429, retryAfter: 2 })
+    const { status, res } = await post('/v1/t', track('r-1'), { headers: { Origin: 'http://page.test' } })
+    expect(status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe('2')
+    expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After')
+    c.setFaults(null)
+    expect((await post('/v1/t', track('r-1'))).status).toBe(200)
+  })
+
+  it('answers late with delayMs, and stores nothing from a request abandoned meanwhile', async () => {
+    c.setFaults({ delayMs: 300 })
+    const started = Date.now()
+    expect((await post('/v1/t', track('d-1'))).status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+    const abandoned = fetch(c.url + '/v1/t', {
+      method: 'POST',
+      headers: { Authorization: basic(KEY) },
+      body: JSON.stringify(track('d-2')),
+      signal: AbortSignal.timeout(100),
+    })
+    await expect(abandoned).rejects.toThrow()
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    c.setFaults(null)
+    expect(c.events().map((e) => e.messageId)).toEqual(['d-1'])
+  })
+
+  it('is driven over HTTP too: POST /admin/faults sets, DELETE clears', async () => {
+    await fetch(c.url + '/admin/faults', { method: 'POST', body: JSON.stringify({ status: 503 }) })
+    expect((await post('/v1/t', track('h-1'))).status).toBe(503)
+    await fetch(c.url + '/admin/faults', { method: 'DELETE' })
+    expect((await post('/v1/t', track('h-1'))).status).toBe(200)
+  })
+
+  it('refuses connections for a while, then listens again on the same port', async () => {
+    const back = c.refuseConnections(300)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await expect(post('/v1/t', track('x-1'))).rejects.toThrow()
+    await back
+    expect((await post('/v1/t', track('x-1'))).status).toBe(200)
+    expect(c.events().map((e) => e.messageId)).toEqual(['x-1'])
+  })
+})

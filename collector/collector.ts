@@ -27,11 +27,29 @@ export type StoredEvent = Record<string, unknown> & {
   writeKey: string
 }
 
+/** Faults to inject on the tracking endpoints (POSTs to /v1/…), to test delivery under outages. */
+export interface Faults {
+  /** Answer with this status instead of storing (e.g. 503; 429 with `retryAfter`). */
+  status?: number
+  /** Seconds, sent as `Retry-After` with the status. */
+  retryAfter?: number
+  /** How many requests get the status before it clears by itself; default: until cleared. */
+  count?: number
+  /** Answer every tracking request this many ms late; a request the client abandons meanwhile stores nothing. */
+  delayMs?: number
+}
+
 export interface Collector {
   url: string // e.g. 'http://127.0.0.1:8787'
   apiHost: string // url + '/v1' — what the tag's data-api-host takes
   events(): StoredEvent[]
   reset(): void
+  /** Events not stored because their messageId was already stored (retries of delivered events), since the last reset. */
+  duplicates(): number
+  /** Replaces the injected faults (null clears them). Also over HTTP: POST /admin/faults (JSON), DELETE /admin/faults. */
+  setFaults(faults: Faults | null): void
+  /** Stops listening (connections are refused) for `ms`, then listens again on the same port; resolves when back. */
+  refuseConnections(ms: number): Promise<void>
   waitFor(predicate: (events: StoredEvent[]) => boolean, timeoutMs?: number): Promise<StoredEvent[]>
   onEvent(listener: (e: StoredEvent) => void): () => void
   close(): Promise<void>
@@ -92,6 +110,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   if (ndjsonPath) fs.mkdirSync(path.dirname(ndjsonPath), { recursive: true })
 
   const stored: StoredEvent[] = []
+  // Like Segment's API, an event is stored once per messageId: a retry of a delivered event is a duplicate.
+  const seen = new Set<string>()
+  let duplicates = 0
+  let faults: Faults | null = null
   const listeners = new Set<(e: StoredEvent) => void>()
   const waiters = new Set<{ check: () => void; cancel: () => void }>()
   const streams = new Set<ServerResponse>()
@@ -103,7 +125,13 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     return stored.map((e) => structuredClone(e))
   }
 
-  function accept(events: StoredEvent[]): void {
+  function accept(all: StoredEvent[]): void {
+    const events = all.filter((e) => {
+      if (typeof e.messageId !== 'string') return true
+      if (seen.has(e.messageId)) return void duplicates++
+      seen.add(e.messageId)
+      return true
+    })
     if (ndjsonPath) fs.appendFileSync(ndjsonPath, events.map((e) => JSON.stringify(e) + '\n').join(''))
     stored.push(...events)
     for (const event of events) {
@@ -122,6 +150,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   function reset(): void {
     stored.length = 0
+    seen.clear()
+    duplicates = 0
     for (const res of streams) res.write('event: reset\ndata: {}\n\n')
   }
 
@@ -132,6 +162,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     res.setHeader('Access-Control-Allow-Origin', origin ?? '*')
     res.setHeader('Access-Control-Allow-Credentials', 'true')
     res.setHeader('Vary', 'Origin')
+    // analytics-next reads Retry-After on a 429: a cross-origin script only sees it when exposed.
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After')
   }
 
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -157,6 +189,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     try {
       const text = decode(req, await readBody(req, LIMITS.body))
       if (spec.kind === 'ignore') return send(res, 200, { success: true })
+      if (faults?.delayMs) {
+        await new Promise((resolve) => setTimeout(resolve, faults?.delayMs))
+        if (res.destroyed || req.socket.destroyed) return log(`--- ${where} abandoned by the client during the delay`)
+      }
+      if (faults?.status) {
+        const { status, retryAfter } = faults
+        if (faults.count !== undefined && --faults.count <= 0) faults = faults.delayMs ? { delayMs: faults.delayMs } : null
+        log(`${status} ${where} (injected fault)`)
+        return send(res, status, { success: false, message: 'injected fault' }, retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) })
+      }
       if (spec.kind === 'batch' && Buffer.byteLength(text) > LIMITS.batch) {
         throw new HttpError(400, `batch body is ${Buffer.byteLength(text)} bytes, over the ${LIMITS.batch / 1024} KB limit`)
       }
@@ -241,6 +283,33 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     })
   }
 
+  async function handleFaults(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (method === 'DELETE') {
+      faults = null
+      return send(res, 200, { success: true })
+    }
+    if (method !== 'POST') return send(res, 405, { success: false, message: 'use POST or DELETE' }, { Allow: 'POST, DELETE, OPTIONS' })
+    const body = parseJson(decode(req, await readBody(req, 64 * 1024)))
+    const number = (key: string) => (typeof body[key] === 'number' && Number.isFinite(body[key]) ? (body[key] as number) : undefined)
+    const refuseMs = number('refuseMs')
+    faults = { status: number('status'), retryAfter: number('retryAfter'), count: number('count'), delayMs: number('delayMs') }
+    log(`faults set: ${JSON.stringify(body)}`)
+    send(res, 200, { success: true })
+    if (refuseMs) void refuseConnections(refuseMs)
+  }
+
+  async function refuseConnections(ms: number): Promise<void> {
+    log(`refusing connections for ${ms} ms`)
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeAllConnections()
+    })
+    await new Promise((resolve) => setTimeout(resolve, ms))
+    if (closed) return
+    await new Promise<void>((resolve) => server.listen(address.port, host, resolve))
+    log('accepting connections again')
+  }
+
   function handleStream(req: IncomingMessage, res: ServerResponse): void {
     req.socket.setTimeout(0)
     res.writeHead(200, {
@@ -289,6 +358,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       return send(res, 405, { success: false, message: 'use GET or DELETE' }, { Allow: 'GET, DELETE, OPTIONS' })
     }
     if (pathname === '/events/stream' && method === 'GET') return handleStream(req, res)
+    if (pathname === '/admin/faults') return handleFaults(req, res, method)
     if (pathname === '/health' && (method === 'GET' || method === 'HEAD')) return send(res, 200, 'ok')
     if (pathname === '/' && method === 'GET') return send(res, 200, usage(url0))
     send(res, 404, { success: false, message: `not found: ${method} ${pathname}` })
@@ -332,6 +402,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     apiHost: `${url0}/v1`,
     events: snapshot,
     reset,
+    duplicates: () => duplicates,
+    setFaults(next) {
+      faults = next && { ...next }
+    },
+    refuseConnections,
     onEvent(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
@@ -528,6 +603,7 @@ function usage(url: string): string {
     `DEL  ${url}/events                          forget all events`,
     `GET  ${url}/events/stream                   Server-Sent Events`,
     `GET  ${url}/health`,
+    `POST ${url}/admin/faults {status,retryAfter,count,delayMs,refuseMs}   inject faults; DELETE clears`,
     '',
   ].join('\n')
 }

@@ -16,6 +16,8 @@ export interface Core {
   /** `at` is when the command was captured (ms since the epoch), which is the event's time. */
   handle(command: Command, at: number): void
   setDebug(on: boolean): void
+  /** The page is being hidden or left (true), or is visible again (false): delivery must not wait for a later task. */
+  leaving(on: boolean): void
   /** The underlying AnalyticsBrowser. */
   readonly analytics: unknown
 }

@@ -3,10 +3,11 @@
  * through analytics-next. Loaded by `sdk.ts` from beside the loader script.
  */
 import { AnalyticsBrowser, type Context, type Plugin } from '@segment/analytics-next'
-import { scrubEmails, scrubUrl, secretParams } from '../plan/privacy'
+import { secretParams } from '../plan/privacy'
 import { validateEvent } from '../plan/validate'
 import type { Command, Core, StartCore } from './commands'
-import type { Config } from './config'
+import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
+import { scrubEvent } from './scrub'
 
 const PREFIX = '[academy-analytics]'
 // Delivery failures are the SDK's to retry; nothing rejects into the page.
@@ -18,26 +19,6 @@ export function describe(element: Element): string {
     .filter(({ name }) => name === 'id' || name.startsWith('data-analytics'))
     .map(({ name, value }) => (value ? `${name}="${value.length > 60 ? value.slice(0, 60) + '…' : value}"` : name))
   return `<${[element.tagName.toLowerCase(), ...attributes].join(' ')}>`
-}
-
-function scrubPage(page: Record<string, unknown> | undefined, secret: ReadonlySet<string>): void {
-  if (!page) return
-  for (const key of ['url', 'path', 'search', 'referrer'] as const) {
-    if (typeof page[key] === 'string') page[key] = scrubUrl(page[key], secret)
-  }
-  if (typeof page.title === 'string') page.title = scrubEmails(page.title)
-}
-
-function deliveryOptions(config: Config) {
-  const api = new URL(config.apiHost)
-  return {
-    apiKey: config.writeKey,
-    apiHost: api.host + api.pathname.replace(/\/+$/, ''),
-    protocol: api.protocol.slice(0, -1) as 'http' | 'https',
-    // Each event leaves at once in a keepalive request, which outlives a navigation; failures retry from the
-    // SDK's queue, persisted in localStorage on pagehide and replayed on the next page.
-    deliveryStrategy: { strategy: 'standard' as const, config: { keepalive: true } },
-  }
 }
 
 export const start: StartCore = async (config) => {
@@ -54,14 +35,15 @@ export const start: StartCore = async (config) => {
     console.warn(PREFIX, text, ...(source ? [source] : []))
   }
 
+  let delivery: Delivery | undefined
   // Runs after the SDK's own page enrichment, so the scrub sees the final URL, referrer and context.page.
   const finish = (ctx: Context): Context => {
     const event = ctx.event
-    if (event.type === 'page') scrubPage(event.properties, secret)
-    scrubPage(event.context?.page as Record<string, unknown> | undefined, secret)
+    for (const removed of scrubEvent(event, secret)) report(`${event.event ?? event.type}: ${removed}`)
     const detail = { type: event.type, event: event.type === 'page' ? 'Page View' : event.event, properties: event.properties }
     document.dispatchEvent(new CustomEvent('academy-analytics:event', { detail }))
     if (debug) console.info(PREFIX, detail.event, detail.properties)
+    delivery?.enriched(ctx)
     return ctx
   }
   const academy: Plugin = {
@@ -75,7 +57,6 @@ export const start: StartCore = async (config) => {
     identify: finish,
   }
 
-  const delivery = deliveryOptions(config)
   const analytics = AnalyticsBrowser.load(
     {
       writeKey: config.writeKey,
@@ -84,9 +65,10 @@ export const start: StartCore = async (config) => {
         ? { cdnURL: config.cdnUrl }
         : { cdnSettings: { integrations: { 'Segment.io': { apiKey: config.writeKey } }, metrics: { sampleRate: 0 } } }),
     },
-    { integrations: { 'Segment.io': delivery } },
+    { integrations: { 'Segment.io': deliveryOptions(config) } },
   )
   const [instance] = await analytics
+  delivery = takeOverDelivery(instance)
 
   // Strictly increasing timestamps: events of one page sort in the order they happened, even within a millisecond.
   let last = 0
@@ -110,13 +92,17 @@ export const start: StartCore = async (config) => {
         }
         const result = validateEvent(command.event, command.properties, 'client')
         for (const violation of result.violations) report(violation, command.source)
-        if (result.ok) instance.track(command.event, result.properties, { timestamp: timestamp(at) }).catch(ignore)
+        if (!result.ok) return
+        const parts = withinLimit(result.properties)
+        if (parts.length === 0) report(`${command.event}: the event is over Segment's 32 KB limit; not sent`, command.source)
+        for (const properties of parts) instance.track(command.event, properties, { timestamp: timestamp(at) }).catch(ignore)
       }
     }
   }
 
   return {
     handle,
+    leaving: (on) => delivery?.leaving(on),
     setDebug(on) {
       debug = on
     },

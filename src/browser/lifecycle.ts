@@ -1,14 +1,22 @@
 /** Page lifecycle: the page view, a page restored from the back/forward cache, and the flush before the page goes. */
 import { restartImpressions } from './impressions'
-import { flush, send } from './sdk'
+import { currentCore, flush, send } from './sdk'
+
+/** A page going away runs no more tasks: queued events are handed to the SDK and pushed out now. */
+function leaving(on: boolean): void {
+  if (on) flush()
+  currentCore()?.leaving(on)
+}
 
 export function startLifecycle(): void {
   send({ type: 'page' })
   addEventListener('pageshow', (event) => {
+    leaving(false)
     if (!event.persisted) return
     send({ type: 'page' })
     restartImpressions()
   })
-  // Hand queued events to the SDK before it persists its queue on the same event.
-  addEventListener('pagehide', flush)
+  // Registered before the SDK's own pagehide listeners, which persist whatever is still queued after this.
+  addEventListener('pagehide', () => leaving(true))
+  document.addEventListener('visibilitychange', () => leaving(document.visibilityState === 'hidden'))
 }

@@ -1,0 +1,27 @@
+import { expect, test, type StoredEvent } from './fixtures'
+
+/** Full counts in `npm run test:soak`; fewer in `npm test`, which runs on every change. */
+const NAVIGATIONS = Number(process.env.SOAK_NAVIGATIONS ?? 10)
+
+for (const kind of ['same-origin', 'cross-origin'] as const) {
+  test(`${kind}: every click that navigates away reaches a collector answering after 500 ms`, async ({ page, collector, baseURL }) => {
+    test.setTimeout(30_000 + NAVIGATIONS * 3_000)
+    collector.setFaults({ delayMs: 500 })
+    // Same origin: the next page of the site, with the tag. Cross-origin: the same server under another host
+    // name is another origin, and the page there has no tag (another site).
+    const target =
+      kind === 'same-origin' ? `${baseURL}/e2e/nav-to.html` : `${baseURL!.replace('127.0.0.1', 'localhost')}/e2e/landing.html`
+    const ids = Array.from({ length: NAVIGATIONS }, (_, i) => `${kind}-${i}`)
+    for (const id of ids) {
+      await page.goto(`/e2e/nav-from.html?id=${id}&to=${encodeURIComponent(target)}`)
+      await page.evaluate(() => window.academyAnalytics!.ready())
+      await page.click('#go')
+      await page.waitForURL(target)
+    }
+    const clicked = (all: StoredEvent[]) => all.filter((e) => e.event === 'Promotion Clicked')
+    const events = await collector
+      .waitFor((all) => clicked(all).length >= NAVIGATIONS, 20_000 + NAVIGATIONS * 500)
+      .catch(() => collector.events())
+    expect(clicked(events).map((e) => (e.properties as { promotion_id: string }).promotion_id).sort()).toEqual([...ids].sort())
+  })
+}

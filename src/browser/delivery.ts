@@ -1,0 +1,86 @@
+/** How events leave the browser: analytics-next's Segment.io destination, configured for pages that navigate. */
+import type { Analytics, Context, Plugin } from '@segment/analytics-next'
+import type { Config } from './config'
+
+export function deliveryOptions(config: Config) {
+  const api = new URL(config.apiHost)
+  return {
+    apiKey: config.writeKey,
+    apiHost: api.host + api.pathname.replace(/\/+$/, ''),
+    protocol: api.protocol.slice(0, -1) as 'http' | 'https',
+    // Each event leaves at once in a keepalive request, which the browser completes after the page is gone.
+    // A failed one goes to the SDK's retry queue, persisted in localStorage on pagehide and replayed by the
+    // next page of the site.
+    deliveryStrategy: { strategy: 'standard' as const, config: { keepalive: true } },
+  }
+}
+
+const TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as const
+
+export interface Delivery {
+  /** The event is final (called by the last enrichment): while the page is leaving it goes out now. */
+  enriched(ctx: Context): void
+  /** The page is being hidden or left (true), or is back (false). */
+  leaving(on: boolean): void
+}
+
+/**
+ * Takes over the hand-off to analytics-next's Segment.io destination, for two reasons:
+ * - its event queue waits for each event's HTTP response before handing over the next one, so one slow
+ *   response holds back every event behind it; the destination starts its request synchronously, so we
+ *   resolve at once and keep its own retry and persistence (a failure still lands in its persisted queue);
+ * - the queue reaches the destination one task after the event is enriched, and a page that is going away
+ *   runs no more tasks: then enriched events are handed over at once, and queued ones are pushed through.
+ */
+export function takeOverDelivery(analytics: Analytics): Delivery {
+  const destination = analytics.queue.plugins.find((plugin) => plugin.name === 'Segment.io') as Plugin | undefined
+  const waiting = new Set<Context>()
+  const delivered = new WeakSet<Context>()
+  const send: Partial<Record<(typeof TYPES)[number], Plugin['track']>> = {}
+  let leaving = false
+
+  const deliver = (ctx: Context) => {
+    waiting.delete(ctx)
+    const method = send[ctx.event.type as (typeof TYPES)[number]]
+    if (!destination || !method || delivered.has(ctx)) return
+    delivered.add(ctx)
+    Promise.resolve(method.call(destination, ctx)).catch(() => undefined)
+  }
+
+  for (const type of TYPES) {
+    send[type] = destination?.[type]
+    if (destination && send[type]) destination[type] = (ctx: Context) => (deliver(ctx), Promise.resolve(ctx))
+  }
+
+  return {
+    enriched(ctx) {
+      if (leaving) deliver(ctx)
+      else waiting.add(ctx)
+    },
+    leaving(on) {
+      leaving = on
+      if (!on) return
+      waiting.forEach(deliver)
+      // Each flush() takes one queued event synchronously; its enrichment then runs in this task's microtasks.
+      for (let queued = analytics.queue.queue.length; queued > 0; queued--) void analytics.queue.flush()
+    },
+  }
+}
+
+/** Segment's API refuses an event over 32 KB; the properties get what the rest of the event leaves of it. */
+export const MAX_PROPERTIES_BYTES = 28 * 1024
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
+
+/**
+ * Properties small enough to send, as one or more events. A list of products too long for one event (a
+ * catalog of thousands) is split into several events with the same other properties; anything else too
+ * large is refused (an empty array), never sent to fail.
+ */
+export function withinLimit(properties: Record<string, unknown>): Array<Record<string, unknown>> {
+  if (bytes(properties) <= MAX_PROPERTIES_BYTES) return [properties]
+  const products = properties.products
+  if (!Array.isArray(products) || products.length < 2) return []
+  const half = Math.ceil(products.length / 2)
+  return [...withinLimit({ ...properties, products: products.slice(0, half) }), ...withinLimit({ ...properties, products: products.slice(half) })]
+}

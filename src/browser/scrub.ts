@@ -1,0 +1,58 @@
+/**
+ * Secrets never leave the browser. Runs on every event as the last enrichment, after the SDK has added the page
+ * context, so it sees exactly what would be sent: URLs (page properties, context.page and URL-valued properties)
+ * lose secret parameters and e-mail addresses; a card number or a password field's value is removed outright.
+ */
+import type { SegmentEvent } from '@segment/analytics-next'
+import { looksLikeCardNumber, scrubEmails, scrubUrl } from '../plan/privacy'
+
+type Json = Record<string, unknown>
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null
+
+function scrubPage(page: Json | undefined, secret: ReadonlySet<string>): void {
+  if (!page) return
+  for (const key of ['url', 'path', 'search', 'referrer']) {
+    if (typeof page[key] === 'string') page[key] = scrubUrl(page[key], secret)
+  }
+  if (typeof page.title === 'string') page.title = scrubEmails(page.title)
+}
+
+/** The current values of the page's password fields: a property equal to one is never sent. */
+function passwordValues(): Set<string> {
+  const values = new Set<string>()
+  document.querySelectorAll<HTMLInputElement>('input[type=password]').forEach((input) => input.value && values.add(input.value))
+  return values
+}
+
+function scrubValues(object: Json | unknown[], path: string, passwords: Set<string>, secret: ReadonlySet<string>, dropped: string[]): void {
+  const list = Array.isArray(object)
+  // Backwards, so that removing an array item does not shift the ones still to visit.
+  for (const key of Object.keys(object).reverse()) {
+    const value = (object as Json)[key]
+    const where = list ? `${path}[${key}]` : path ? `${path}.${key}` : key
+    if (isObject(value)) {
+      scrubValues(value, where, passwords, secret, dropped)
+    } else if (typeof value === 'string' || typeof value === 'number') {
+      const text = String(value)
+      if (looksLikeCardNumber(text) || passwords.has(text)) {
+        if (list) object.splice(Number(key), 1)
+        else delete (object as Json)[key]
+        dropped.push(`${where} ${passwords.has(text) ? "is a password field's value" : 'looks like a card number'}; not sent`)
+      } else if (typeof value === 'string' && /^(https?:)?\//i.test(value)) {
+        ;(object as Json)[key] = scrubUrl(value, secret)
+      }
+    }
+  }
+}
+
+/** Scrubs the event in place; returns a sentence per value removed, for the console. */
+export function scrubEvent(event: SegmentEvent, secret: ReadonlySet<string>): string[] {
+  if (event.type === 'page') scrubPage(event.properties as Json | undefined, secret)
+  scrubPage(event.context?.page as Json | undefined, secret)
+  const dropped: string[] = []
+  const passwords = passwordValues()
+  if (event.properties) scrubValues(event.properties as Json, '', passwords, secret, dropped)
+  if (event.traits) scrubValues(event.traits as Json, 'traits', passwords, secret, dropped)
+  return dropped
+}
