@@ -164,7 +164,7 @@ export const start: StartAda = (send) => {
       },
     })
   } catch {
-    // A global the page declared with `var` cannot be redefined: its current object is still wrapped.
+    // A global the page declared with `var` before the tag cannot be redefined: its current object is still wrapped.
   }
   wrap(settings)
   subscribe()
