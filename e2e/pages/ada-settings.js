@@ -1,6 +1,5 @@
-// The page's own Ada settings for the chat tests. Each callback records its call (its arguments, and whether
-// `this` is the settings object) and returns a value; `pageCallbacks` keeps the page's functions, so a test can
-// tell when the tag's adapter has wrapped them.
+// The page's own Ada settings for the chat tests: each callback records its call (its arguments, and whether
+// `this` is the settings object) and returns a value.
 window.calls = []
 window.adaSettings = { handle: 'academy-test' }
 for (const name of ['onAdaEmbedLoaded', 'adaReadyCallback', 'toggleCallback', 'conversationEndCallback']) {
@@ -9,4 +8,3 @@ for (const name of ['onAdaEmbedLoaded', 'adaReadyCallback', 'toggleCallback', 'c
     return name
   }
 }
-window.pageCallbacks = { ...window.adaSettings }
