@@ -43,7 +43,7 @@ export default defineConfig({
         modulePreload: false,
         rollupOptions: {
           // Lazily loaded entries, each a file the loader imports by URL: `virtual:entries` exports their names.
-          input: { core: 'src/browser/core.ts' },
+          input: { core: 'src/browser/core.ts', ada: 'src/browser/ada.ts' },
           preserveEntrySignatures: 'exports-only',
           output: { format: 'es', entryFileNames: 'academy-analytics-[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },

@@ -2,6 +2,7 @@
  * academy-analytics: the tag. This loader is the only script a page includes; it reads its options, installs one
  * delegated listener per trigger kind at once and loads the SDK lazily. It never throws into the page.
  */
+import { startChat } from './chat'
 import { startClicks } from './clicks'
 import type { Command } from './commands'
 import { readConfig } from './config'
@@ -11,7 +12,7 @@ import { startLoads } from './loads'
 import { startMarkup } from './markup'
 import { currentCore, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
-import { core } from 'virtual:entries'
+import { ada, core } from 'virtual:entries'
 
 export interface AcademyAnalytics {
   track(event: string, properties?: Record<string, unknown>): void
@@ -59,6 +60,7 @@ function start(): void {
   startLoads()
   startImpressions()
   startMarkup()
+  startChat(config, ada)
 }
 
 try {
