@@ -1,4 +1,4 @@
-import { expect, test, type StoredEvent } from './fixtures'
+import { expect, inOrder, test, waitForEvents, type StoredEvent } from './fixtures'
 
 /** Full counts in `npm run test:soak`; fewer in `npm test`, which runs on every change. */
 const NAVIGATIONS = Number(process.env.SOAK_NAVIGATIONS ?? 10)
@@ -25,3 +25,25 @@ for (const kind of ['same-origin', 'cross-origin'] as const) {
     expect(clicked(events).map((e) => (e.properties as { promotion_id: string }).promotion_id).sort()).toEqual([...ids].sort())
   })
 }
+
+test('a click before the SDK has loaded is kept and sent by the next page of the site', async ({ page, collector }) => {
+  // The SDK is slow to arrive on the first page only (a slow network): the click comes before it.
+  let slow = true
+  await page.route('**/academy-analytics-core-*.js', async (route) => {
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 3_000))
+    slow = false
+    await route.continue().catch(() => undefined)
+  })
+  await page.goto('/e2e/nav-from.html?id=early&to=/e2e/nav-to.html')
+  expect(await page.evaluate(() => window.academyAnalytics!.analytics)).toBeUndefined()
+  await page.click('#go')
+  await page.waitForURL('**/e2e/nav-to.html')
+  const events = inOrder(await waitForEvents(collector, 3))
+  expect(events.map((e) => [e.type, e.event ?? null, (e.context as { page: { path: string } }).page.path])).toEqual([
+    ['page', null, '/e2e/nav-from.html'],
+    ['track', 'Promotion Clicked', '/e2e/nav-from.html'],
+    ['page', null, '/e2e/nav-to.html'],
+  ])
+  expect(events[0]!.properties).toMatchObject({ path: '/e2e/nav-from.html', search: '?id=early&to=/e2e/nav-to.html', title: 'Navigate away' })
+  expect(events[1]!.properties).toEqual({ promotion_id: 'early' })
+})

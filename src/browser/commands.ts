@@ -11,10 +11,22 @@ export type Command =
   /** A markup mistake found while capturing, reported by the core like any other plan violation. */
   | { type: 'warning'; message: string; source: Element }
 
+/** The page an event was captured on, when it is sent from a later page (see `stashPending`). */
+export interface PageContext {
+  path: string
+  referrer: string
+  search: string
+  title: string
+  url: string
+}
+
 /** The lazily loaded half of the tag (`core.ts`). */
 export interface Core {
-  /** `at` is when the command was captured (ms since the epoch), which is the event's time. */
-  handle(command: Command, at: number): void
+  /**
+   * `at` is when the command was captured (ms since the epoch), which is the event's time; `page` is the page it
+   * was captured on when that is not the current one.
+   */
+  handle(command: Command, at: number, page?: PageContext): void
   setDebug(on: boolean): void
   /** The page is being hidden or left (true), or is visible again (false): delivery must not wait for a later task. */
   leaving(on: boolean): void

@@ -2,10 +2,10 @@
  * The lazily loaded half of the tag: validates captured commands against the plan, scrubs secrets and delivers
  * through analytics-next. Loaded by `sdk.ts` from beside the loader script.
  */
-import { AnalyticsBrowser, type Context, type Plugin } from '@segment/analytics-next'
+import { AnalyticsBrowser, type Context, type InitOptions, type Plugin } from '@segment/analytics-next'
 import { secretParams } from '../plan/privacy'
 import { validateEvent } from '../plan/validate'
-import type { Command, Core, StartCore } from './commands'
+import type { Command, Core, PageContext, StartCore } from './commands'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { scrubEvent } from './scrub'
 
@@ -19,6 +19,27 @@ export function describe(element: Element): string {
     .filter(({ name }) => name === 'id' || name.startsWith('data-analytics'))
     .map(({ name, value }) => (value ? `${name}="${value.length > 60 ? value.slice(0, 60) + '…' : value}"` : name))
   return `<${[element.tagName.toLowerCase(), ...attributes].join(' ')}>`
+}
+
+/**
+ * Whether localStorage can be written. When it cannot (disabled, full), analytics-next's persisted queues would
+ * throw while loading and on pagehide: its queues then stay in memory and the identity lives in cookies only.
+ */
+function localStorageWorks(): boolean {
+  try {
+    localStorage.setItem('academy-analytics:probe', '1')
+    localStorage.removeItem('academy-analytics:probe')
+    return true
+  } catch {
+    return false
+  }
+}
+
+const WITHOUT_LOCAL_STORAGE: InitOptions = {
+  disableClientPersistence: true,
+  user: { persist: true },
+  group: { persist: true },
+  storage: { stores: ['cookie', 'memory'] },
 }
 
 export const start: StartCore = async (config) => {
@@ -65,7 +86,7 @@ export const start: StartCore = async (config) => {
         ? { cdnURL: config.cdnUrl }
         : { cdnSettings: { integrations: { 'Segment.io': { apiKey: config.writeKey } }, metrics: { sampleRate: 0 } } }),
     },
-    { integrations: { 'Segment.io': deliveryOptions(config) } },
+    { integrations: { 'Segment.io': deliveryOptions(config) }, ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE) },
   )
   const [instance] = await analytics
   delivery = takeOverDelivery(instance)
@@ -74,10 +95,12 @@ export const start: StartCore = async (config) => {
   let last = 0
   const timestamp = (at: number) => new Date((last = Math.max(at, last + 1)))
 
-  const handle = (command: Command, at: number): void => {
+  const handle = (command: Command, at: number, page?: PageContext): void => {
+    // An event carried over from an earlier page keeps that page's context.
+    const options = () => ({ timestamp: timestamp(at), ...(page && { context: { page } }) })
     switch (command.type) {
       case 'page':
-        instance.page(null, null, {}, { timestamp: timestamp(at) }).catch(ignore)
+        instance.page(null, null, { ...page }, options()).catch(ignore)
         return
       case 'reset':
         instance.reset()
@@ -95,7 +118,7 @@ export const start: StartCore = async (config) => {
         if (!result.ok) return
         const parts = withinLimit(result.properties)
         if (parts.length === 0) report(`${command.event}: the event is over Segment's 32 KB limit; not sent`, command.source)
-        for (const properties of parts) instance.track(command.event, properties, { timestamp: timestamp(at) }).catch(ignore)
+        for (const properties of parts) instance.track(command.event, properties, options()).catch(ignore)
       }
     }
   }

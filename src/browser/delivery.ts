@@ -12,6 +12,9 @@ export function deliveryOptions(config: Config) {
     // A failed one goes to the SDK's retry queue, persisted in localStorage on pagehide and replayed by the
     // next page of the site.
     deliveryStrategy: { strategy: 'standard' as const, config: { keepalive: true } },
+    // Honour Retry-After for as long as Segment's own cap on rate limiting (12 h), not just 10 times: a
+    // 429 storm must not drop events. Other failures keep the SDK's backoff (10 attempts over ~8 minutes).
+    httpConfig: { rateLimitConfig: { maxRetryCount: 100 } },
   }
 }
 
@@ -34,33 +37,43 @@ export interface Delivery {
  */
 export function takeOverDelivery(analytics: Analytics): Delivery {
   const destination = analytics.queue.plugins.find((plugin) => plugin.name === 'Segment.io') as Plugin | undefined
+  const send: Partial<Record<string, Plugin['track']>> = {}
+  // Enriched, waiting for the queue's hand-off one task later.
   const waiting = new Set<Context>()
-  const delivered = new WeakSet<Context>()
-  const send: Partial<Record<(typeof TYPES)[number], Plugin['track']>> = {}
+  // Handed over early because the page was leaving: the queue's own hand-off, if it still comes, is skipped.
+  // Retries from the destination's own buffer come through the same door, later, and go through.
+  const early = new WeakSet<Context>()
   let leaving = false
 
-  const deliver = (ctx: Context) => {
+  const handOver = (ctx: Context) => {
     waiting.delete(ctx)
-    const method = send[ctx.event.type as (typeof TYPES)[number]]
-    if (!destination || !method || delivered.has(ctx)) return
-    delivered.add(ctx)
-    Promise.resolve(method.call(destination, ctx)).catch(() => undefined)
+    const method = send[ctx.event.type]
+    if (method) Promise.resolve(method.call(destination, ctx)).catch(() => undefined)
+  }
+  const handOverNow = (ctx: Context) => {
+    early.add(ctx)
+    handOver(ctx)
   }
 
   for (const type of TYPES) {
     send[type] = destination?.[type]
-    if (destination && send[type]) destination[type] = (ctx: Context) => (deliver(ctx), Promise.resolve(ctx))
+    if (destination && send[type]) {
+      destination[type] = (ctx: Context) => {
+        if (!early.delete(ctx)) handOver(ctx)
+        return Promise.resolve(ctx)
+      }
+    }
   }
 
   return {
     enriched(ctx) {
-      if (leaving) deliver(ctx)
+      if (leaving) handOverNow(ctx)
       else waiting.add(ctx)
     },
     leaving(on) {
       leaving = on
       if (!on) return
-      waiting.forEach(deliver)
+      waiting.forEach(handOverNow)
       // Each flush() takes one queued event synchronously; its enrichment then runs in this task's microtasks.
       for (let queued = analytics.queue.queue.length; queued > 0; queued--) void analytics.queue.flush()
     },

@@ -1,11 +1,16 @@
 /** Page lifecycle: the page view, a page restored from the back/forward cache, and the flush before the page goes. */
 import { restartImpressions } from './impressions'
-import { currentCore, flush, send } from './sdk'
+import { currentCore, flush, send, stashPending } from './sdk'
 
 /** A page going away runs no more tasks: queued events are handed to the SDK and pushed out now. */
 function leaving(on: boolean): void {
   if (on) flush()
   currentCore()?.leaving(on)
+}
+
+function left(): void {
+  leaving(true)
+  stashPending()
 }
 
 export function startLifecycle(): void {
@@ -17,6 +22,6 @@ export function startLifecycle(): void {
     restartImpressions()
   })
   // Registered before the SDK's own pagehide listeners, which persist whatever is still queued after this.
-  addEventListener('pagehide', () => leaving(true))
+  addEventListener('pagehide', left)
   document.addEventListener('visibilitychange', () => leaving(document.visibilityState === 'hidden'))
 }

@@ -1,10 +1,12 @@
-import type { Command, Core, StartCore } from './commands'
+import type { Command, Core, PageContext, StartCore } from './commands'
 import type { Config } from './config'
 
 /** The loader's only link to the SDK: commands queue here until the core chunk has loaded, then flow in order. */
 let core: Core | undefined
 let timer = 0
-const pending: Array<[Command, number]> = []
+let stash = ''
+// [command, time captured, page it was captured on (only for commands carried over from an earlier page)]
+const pending: Array<[Command, number, PageContext?]> = []
 
 /**
  * Queues a command. Listeners call this on the hot path, so it only records; the SDK work runs in a
@@ -21,9 +23,9 @@ export function flush(): void {
   timer = 0
   if (!core) return
   for (let next = pending.shift(); next; next = pending.shift()) {
-    const [command, at] = next
+    const [command, at, page] = next
     try {
-      core.handle(command, at)
+      core.handle(command, at, page)
     } catch (error) {
       console.warn('[academy-analytics] could not send', command, error)
     }
@@ -34,8 +36,39 @@ export function currentCore(): Core | undefined {
   return core
 }
 
+/**
+ * The page is going away before the SDK has loaded (a quick click on a link): its commands are kept in
+ * localStorage, with the page they belong to, and the next page of the site sends them first.
+ */
+export function stashPending(): void {
+  if (core || !pending.length) return
+  const page: PageContext = { path: location.pathname, referrer: document.referrer, search: location.search, title: document.title, url: location.href }
+  const kept = pending
+    .splice(0)
+    .filter(([command]) => command.type !== 'warning')
+    .map(([command, at, from]) => [{ ...command, source: undefined }, at, from ?? page])
+  try {
+    const earlier: unknown[] = JSON.parse(localStorage.getItem(stash) || '[]')
+    localStorage.setItem(stash, JSON.stringify([...earlier, ...kept].slice(-100)))
+  } catch {
+    // No storage (disabled, full): these events go with the page.
+  }
+}
+
+function unstash(): void {
+  try {
+    const kept: Array<[Command, number, PageContext]> = JSON.parse(localStorage.getItem(stash) || '[]')
+    localStorage.removeItem(stash)
+    pending.unshift(...kept.filter(([, at]) => Date.now() - at < 86_400_000))
+  } catch {
+    // Nothing kept, or storage unreadable.
+  }
+}
+
 /** Loads the core chunk, found beside the script itself, and resolves once the SDK is ready (false if it could not load). */
 export function loadCore(config: Config, file: string): Promise<boolean> {
+  stash = 'academy-analytics:pending:' + config.writeKey
+  unstash()
   return import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
     .then((module: { start: StartCore }) => module.start(config))
     .then((loaded) => {
