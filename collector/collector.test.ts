@@ -549,3 +549,14 @@ describe('NDJSON file', () => {
     }
   })
 })
+
+describe('failNext', () => {
+  it('answers the next requests carrying events with the status, storing nothing, then recovers', async () => {
+    c.failNext(503, 2)
+    expect((await post('/v1/m', { series: [] })).status).toBe(200) // client metrics carry no events: not counted
+    expect((await post('/v1/batch', { batch: [{ type: 'track', event: 'One', userId: 'u' }] })).status).toBe(503)
+    expect((await post('/v1/t', { event: 'Two', userId: 'u' })).status).toBe(503)
+    expect((await post('/v1/t', { event: 'Three', userId: 'u' })).status).toBe(200)
+    expect(c.events().map((e) => e.event)).toEqual(['Three'])
+  })
+})

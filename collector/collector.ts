@@ -34,6 +34,8 @@ export interface Collector {
   reset(): void
   waitFor(predicate: (events: StoredEvent[]) => boolean, timeoutMs?: number): Promise<StoredEvent[]>
   onEvent(listener: (e: StoredEvent) => void): () => void
+  /** The next `count` (default 1) requests that carry events are answered `status` and store nothing: a failing Segment. */
+  failNext(status: number, count?: number): void
   close(): Promise<void>
 }
 
@@ -96,6 +98,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const waiters = new Set<{ check: () => void; cancel: () => void }>()
   const streams = new Set<ServerResponse>()
   let closed = false
+  const failing = { status: 0, count: 0 }
 
   // ---------------------------------------------------------------- store
 
@@ -157,6 +160,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     try {
       const text = decode(req, await readBody(req, LIMITS.body))
       if (spec.kind === 'ignore') return send(res, 200, { success: true })
+      if (failing.count > 0) {
+        failing.count--
+        log(`${failing.status} ${where} (failNext)`)
+        return send(res, failing.status, { success: false, message: 'failing on purpose (failNext)' })
+      }
       if (spec.kind === 'batch' && Buffer.byteLength(text) > LIMITS.batch) {
         throw new HttpError(400, `batch body is ${Buffer.byteLength(text)} bytes, over the ${LIMITS.batch / 1024} KB limit`)
       }
@@ -332,6 +340,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     apiHost: `${url0}/v1`,
     events: snapshot,
     reset,
+    failNext(status, count = 1) {
+      failing.status = status
+      failing.count = count
+    },
     onEvent(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
