@@ -63,7 +63,7 @@ export interface ServerAnalytics {
   productRemoved(call: Visitor & { properties: PropertiesOf<'Product Removed'> }): Outcome
   checkoutStarted(call: Visitor & { properties: PropertiesOf<'Checkout Started'> }): Outcome
   orderCompleted(call: Visitor & { properties: PropertiesOf<'Order Completed'> }): Outcome
-  /** Sends what is queued (retrying as usual, for at most 75 s), then stops; later calls are not sent. */
+  /** Sends what is queued (retrying as usual, for at most 75 s with the default interval); later calls are not sent. */
   close(): Promise<void>
 }
 
