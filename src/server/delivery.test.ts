@@ -113,6 +113,15 @@ describe('orderedDelivery', () => {
     expect(transport.attempts.at(-1)).toBe('B')
   })
 
+  it('names the cause of a network error, which fetch keeps out of its message', async () => {
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8787'), { code: 'ECONNREFUSED' }) })
+    const delivery = orderedDelivery(scripted(refused))
+    const sent = delivery.makeRequest(request('A'))
+    await vi.advanceTimersByTimeAsync(0)
+    delivery.stop()
+    await expect(sent).rejects.toThrow('fetch failed (ECONNREFUSED) from http://collector.test/v1/batch; not retried: closing')
+  })
+
   it('stop(): a batch waiting to retry fails at once, so closing never hangs', async () => {
     const transport = scripted(503)
     const delivery = orderedDelivery(transport)

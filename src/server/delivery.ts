@@ -38,7 +38,10 @@ export function orderedDelivery(transport: HTTPClient): OrderedDelivery {
         const headers = retry ? { ...request.headers, 'X-Retry-Count': String(retry) } : request.headers
         response = await transport.makeRequest({ ...request, headers })
       } catch (err) {
-        failure = err instanceof Error ? err.message : String(err) // a network error: retried
+        // A network error, retried. fetch says only "fetch failed": the cause says why (ECONNREFUSED...).
+        const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause
+        const why = cause?.code ?? cause?.message
+        failure = (err instanceof Error ? err.message : String(err)) + (typeof why === 'string' ? ` (${why})` : '')
       }
       if (response) {
         if (response.status >= 200 && response.status < 400) return response
