@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { academyFlows } from './academy-flows.ts'
 import { startCollector, type Collector } from './collector.ts'
 import { startSite } from './demo-server.ts'
 import { describeListenError, envPort, onShutdown } from './shared.ts'
@@ -26,10 +27,15 @@ try {
 }
 
 try {
-  const site = await startSite({ port: sitePort, root, collectorUrl: collector.url })
+  const flows = academyFlows({ collectorUrl: collector.url, root })
+  const site = await startSite({ port: sitePort, root, collectorUrl: collector.url, extraRoutes: flows.routes })
   console.log(`Demo site: ${site.url}/  (events stream into the live panel; collector at ${collector.url})`)
   console.log('Press Ctrl+C to stop.')
-  onShutdown(() => Promise.all([site.close(), collector.close()]))
+  onShutdown(async () => {
+    await site.close()
+    await flows.close() // the server events still queued reach the collector before it stops
+    await collector.close()
+  })
 } catch (err) {
   console.error(describeListenError(err, 'demo site', sitePort, 'PORT'))
   await collector.close()

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { academyFlows } from '../collector/academy-flows'
 import { startCollector, type Collector, type StoredEvent } from '../collector/collector'
 import { startSite, type Site } from '../collector/demo-server'
 
@@ -29,6 +30,7 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
   servers: [
     async ({}, use) => {
       const collector = await startCollector({ port: 0 })
+      const flows = academyFlows({ collectorUrl: collector.url })
       const site = await startSite({
         port: 0,
         collectorUrl: collector.url,
@@ -44,10 +46,12 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
             res.end(body.replaceAll('http://127.0.0.1:8787', collector.url))
             return true
           },
+          ...flows.routes,
         ],
       })
       await use({ collector, site })
       await site.close()
+      await flows.close()
       await collector.close()
     },
     { scope: 'worker' },

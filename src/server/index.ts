@@ -1,0 +1,3 @@
+/** The server-side emitter: the Academy server's events of the tracking plan, Identify before Track. */
+export { createServerAnalytics, type Licence, type Outcome, type Profile, type ServerAnalytics, type ServerAnalyticsOptions, type User, type Visitor } from './analytics'
+export { anonymousIdFromCookie } from './cookie'
