@@ -44,7 +44,7 @@ export default defineConfig({
         rollupOptions: {
           // Lazily loaded entries, each a file the loader imports by URL: `virtual:entries` exports their names.
           input: { core: 'src/browser/core.ts' },
-          preserveEntrySignatures: 'exports-only',
+          preserveEntrySignatures: 'allow-extension',
           output: { format: 'es', entryFileNames: 'academy-analytics-[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
