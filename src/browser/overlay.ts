@@ -21,7 +21,7 @@ const CSS = `
 .layer { position: fixed; inset: 0; pointer-events: none; overflow: hidden; }
 .box { position: fixed; box-sizing: border-box; border: 2px solid #d92d20; background: rgba(217, 45, 32, 0.07); border-radius: 3px; }
 .box.flash { background: rgba(217, 45, 32, 0.28); }
-.box span { position: absolute; left: -2px; bottom: 100%; max-width: 360px; padding: 1px 6px; white-space: nowrap;
+.box span { position: absolute; left: -2px; bottom: 100%; max-width: max(calc(100% + 4px), 180px); box-sizing: border-box; padding: 1px 6px; white-space: nowrap;
   overflow: hidden; text-overflow: ellipsis; background: #d92d20; color: #fff; font: 600 11px/16px system-ui, sans-serif;
   border-radius: 3px 3px 0 0; }
 .box.below span { bottom: auto; top: 100%; border-radius: 0 0 3px 3px; }
@@ -54,6 +54,7 @@ li.problem { cursor: pointer; }
 li.problem:hover { background: #fef3f2; }
 li.problem .name { font: 11px/1.5 ui-monospace, Menlo, Consolas, monospace; color: #912018; word-break: break-all; }
 li.problem ul { margin: 2px 0 0; padding-left: 16px; }
+li.problem li { padding: 1px 0; border: 0; }
 .where { color: #667085; font: 11px/1.5 ui-monospace, Menlo, Consolas, monospace; word-break: break-all; }
 .hidden-note { color: #667085; font-style: italic; }
 `
@@ -159,7 +160,7 @@ function createOverlay(history: readonly Dispatched[]): { remove(): void } {
 
   function updateCounts(): void {
     const outlined = outlinedElements().length
-    counts.textContent = `${sent} sent \u00b7 ${violations} violation${violations === 1 ? '' : 's'} \u00b7 ${outlined} element${outlined === 1 ? '' : 's'} outlined`
+    counts.textContent = `${sent} sent \u00b7 ${violations} violation${violations === 1 ? '' : 's'} \u00b7 ${outlined} outlined`
     eventsTab.textContent = `Events (${sent + violations})`
     markupTab.textContent = `Markup (${markup.size})`
   }
