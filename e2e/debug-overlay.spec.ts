@@ -57,7 +57,12 @@ test.describe('the debug overlay', () => {
     expect(await overlay(page).locator('.box').count()).toBe(7)
     await expect(page.locator('#fine')).toBeVisible() // correct markup: no outline (7 boxes, 7 problems)
 
-    // Outlines follow the page when it scrolls, and markup inserted later is checked too.
+    // Outlines follow the layout when it changes without a mutation (here a CSS rule added through the CSSOM),
+    // when the page scrolls, and markup inserted later is checked too.
+    const typo = overlay(page).locator('.box').filter({ hasText: 'unknown attribute data-analytics-evnt' })
+    await page.evaluate(() => document.styleSheets[0]!.insertRule('h1 { padding-top: 120px !important }'))
+    await expect.poll(async () => (await typo.boundingBox())?.y).toBe((await page.locator('#typo').boundingBox())?.y)
+    expect((await page.locator('#typo').boundingBox())!.y).toBeGreaterThan(240)
     await page.locator('#below').scrollIntoViewIfNeeded()
     await expect.poll(async () => (await overlay(page).locator('.box').filter({ hasText: 'Password Forgotten' }).boundingBox())?.y)
       .toBe((await page.locator('#below').boundingBox())?.y)

@@ -236,6 +236,8 @@ function createOverlay(history: readonly Dispatched[]): { remove(): void } {
   const boxes = new Map<Element, HTMLDivElement>()
   let frame = 0
   let flashing: Element | undefined
+  // Layout also moves without a mutation (an image or a font loads): resizes of the page or an outlined element redraw.
+  const resizes = new ResizeObserver(() => schedule())
 
   function schedule(): void {
     frame ||= requestAnimationFrame(draw)
@@ -248,6 +250,7 @@ function createOverlay(history: readonly Dispatched[]): { remove(): void } {
       if (!elements.includes(element)) {
         box.remove()
         boxes.delete(element)
+        resizes.unobserve(element)
       }
     }
     for (const element of elements) {
@@ -257,6 +260,7 @@ function createOverlay(history: readonly Dispatched[]): { remove(): void } {
         box.append(el('span'))
         boxes.set(element, box)
         layer.append(box)
+        resizes.observe(element)
       }
       const messages = messagesOf(element)
       box.title = messages.join('\n')
@@ -303,6 +307,7 @@ function createOverlay(history: readonly Dispatched[]): { remove(): void } {
   for (const [type, listener] of listeners) document.addEventListener(type, listener)
   addEventListener('scroll', schedule, { capture: true, passive: true })
   addEventListener('resize', schedule, { passive: true })
+  resizes.observe(document.documentElement)
   observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true })
   select(true)
   rescan()
@@ -314,6 +319,7 @@ function createOverlay(history: readonly Dispatched[]): { remove(): void } {
       removeEventListener('scroll', schedule, { capture: true })
       removeEventListener('resize', schedule)
       observer.disconnect()
+      resizes.disconnect()
       cancelAnimationFrame(frame)
       cancelAnimationFrame(rescanning)
       host.remove()

@@ -46,7 +46,7 @@ const FIELDS: Readonly<Record<string, { owners: readonly Owner[]; field?: Field 
 }
 
 /** Every attribute name of the contract but the data-analytics-prop-<name> family. */
-export const KNOWN_ATTRIBUTES: readonly string[] = [
+const KNOWN_ATTRIBUTES: readonly string[] = [
   EVENT,
   ON,
   ...Object.keys(IDS).map((id) => PREFIX + id),
