@@ -93,7 +93,7 @@ function ancestorsOf(element: Element): Attributes[] {
 /** The markup problems of the page, by element. */
 function scan(): Map<Element, string[]> {
   const found = new Map<Element, string[]>()
-  for (const element of Array.from(document.body?.getElementsByTagName('*') ?? [])) {
+  for (const element of Array.from(document.documentElement.getElementsByTagName('*'))) {
     const attributes = dataAttributes(element)
     const problems = attributes ? checkElement(attributes, ancestorsOf(element)) : []
     if (problems.length) found.set(element, problems.map((p) => p.message))
