@@ -2,18 +2,36 @@
  * Playwright fixtures: each worker runs its own collector and demo site on free ports (real HTTP, no request
  * interception), so tests assert on exactly the events that reached a Segment-compatible collector.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormats from 'ajv-formats'
 import { academyFlows } from '../collector/academy-flows'
-import { startCollector, type Collector, type StoredEvent } from '../collector/collector'
 import { startSite, type Site } from '../collector/demo-server'
+import type { TrackingPlanRule } from '../src/plan/export'
+import { nameOf, startAnalyticsCollector, type AnalyticsCollector as Collector, type StoredEvent } from '../src/testing'
 
 export { expect }
 export type { StoredEvent }
 
 const root = join(import.meta.dirname, '..')
 const testPages = join(import.meta.dirname, 'pages')
+
+/** The exported plan (docs/tracking-plan.rules.json) as ajv validators: every event a test sends must pass. */
+const ajv = new Ajv({ allErrors: true }).addKeyword('labels')
+addFormats.default(ajv)
+const { rules } = JSON.parse(readFileSync(join(root, 'docs/tracking-plan.rules.json'), 'utf8')) as { rules: TrackingPlanRule[] }
+const validators = new Map<string, ValidateFunction>(rules.map((rule) => [`${rule.type} ${rule.key ?? ''}`, ajv.compile(rule.jsonSchema)]))
+
+function planViolations(events: StoredEvent[]): string[] {
+  return events.flatMap((event) => {
+    const validate = validators.get(`${event.type.toUpperCase()} ${event.type === 'track' ? String(event.event) : ''}`)
+    if (!validate) return [`${nameOf(event)}: no rule in the exported plan`]
+    return validate(event) ? [] : [`${nameOf(event)}: ${ajv.errorsText(validate.errors, { dataVar: 'event' })}`]
+  })
+}
 
 interface Servers {
   collector: Collector
@@ -29,7 +47,7 @@ interface Fixtures {
 export const test = base.extend<Fixtures, { servers: Servers }>({
   servers: [
     async ({}, use) => {
-      const collector = await startCollector({ port: 0 })
+      const collector = await startAnalyticsCollector({ port: 0 })
       const flows = academyFlows({ collectorUrl: collector.url })
       const site = await startSite({
         port: 0,
@@ -60,6 +78,7 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
   collector: async ({ servers }, use) => {
     servers.collector.reset()
     await use(servers.collector)
+    expect(planViolations(servers.collector.events()), 'events that do not validate against docs/tracking-plan.rules.json').toEqual([])
   },
   pageErrors: [
     async ({ page }, use) => {

@@ -7,6 +7,7 @@ import { secretParams } from '../plan/privacy'
 import { validateEvent } from '../plan/validate'
 import type { Command, Core, PageContext, StartCore } from './commands'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
+import type { Dispatched } from './overlay'
 import { scrubEvent } from './scrub'
 
 const PREFIX = '[academy-analytics]'
@@ -44,13 +45,28 @@ const WITHOUT_LOCAL_STORAGE: InitOptions = {
 
 export const start: StartCore = async (config) => {
   const secret = secretParams(config.scrubParams)
-  let debug = config.debug
+  let debug = false
   const reported = new Set<string>()
+
+  // Debug mode shows the overlay, a chunk of its own that is loaded only then. It is handed what was dispatched
+  // since debug mode was turned on, so nothing sent while it loads is missing from it.
+  const history: Dispatched[] = []
+  let overlay: Promise<typeof import('./overlay')> | undefined
+  function setDebug(on: boolean): void {
+    debug = on
+    if (on) overlay ??= import('./overlay')
+    overlay?.then((module) => module.setOverlay(on, history)).catch((error: unknown) => console.warn(PREFIX, 'the debug overlay could not load', error))
+  }
+  function dispatch(type: string, detail: unknown): void {
+    if (debug && history.push([type, detail]) > 500) history.shift()
+    document.dispatchEvent(new CustomEvent(type, { detail }))
+  }
+  setDebug(config.debug)
 
   // Each violation is also dispatched on document (`academy-analytics:violation`), for the debug overlay and QA.
   function report(message: string, source?: Element): void {
     const text = source ? `${message} (on ${describe(source)})` : message
-    document.dispatchEvent(new CustomEvent('academy-analytics:violation', { detail: { message, source } }))
+    dispatch('academy-analytics:violation', { message, source })
     if (reported.has(text) && !debug) return
     reported.add(text)
     console.warn(PREFIX, text, ...(source ? [source] : []))
@@ -62,7 +78,7 @@ export const start: StartCore = async (config) => {
     const event = ctx.event
     for (const removed of scrubEvent(event, secret)) report(`${event.event ?? event.type}: ${removed}`)
     const detail = { type: event.type, event: event.type === 'page' ? 'Page View' : event.event, properties: event.properties }
-    document.dispatchEvent(new CustomEvent('academy-analytics:event', { detail }))
+    dispatch('academy-analytics:event', detail)
     if (debug) console.info(PREFIX, detail.event, detail.properties)
     delivery?.enriched(ctx)
     return ctx
@@ -126,9 +142,7 @@ export const start: StartCore = async (config) => {
   return {
     handle,
     leaving: (on) => delivery?.leaving(on),
-    setDebug(on) {
-      debug = on
-    },
+    setDebug,
     analytics,
   } satisfies Core
 }

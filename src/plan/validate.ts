@@ -198,6 +198,11 @@ function refusal(name: string, spec: EventSpec | undefined, side: Side | undefin
   return undefined
 }
 
+/** Why the event may not be sent (from `side`), in the words the tag reports it with; undefined when it may. */
+export function refusalOf(name: string, side?: Side): string | undefined {
+  return refusal(name, specOf(name), side)
+}
+
 /**
  * Validates the track (or page) properties of an event. With `side`, an event of the other side is refused.
  * Unknown events and Logout (a reset, not a track) are refused.
