@@ -27,6 +27,8 @@ export interface SiteOptions {
   root?: string // repo root, default resolved from this file
   collectorUrl: string // e.g. http://127.0.0.1:8787
   extraRoutes?: Route[] // tried first, in order; return true when handled
+  /** More folders served like public/ (collector URL rewrite, ?csp=strict), by URL prefix: { '/e2e/': 'e2e/pages' }. */
+  mounts?: Record<string, string>
 }
 
 export interface Site {
@@ -107,6 +109,9 @@ export async function startSite(options: SiteOptions): Promise<Site> {
       if (!url.pathname.startsWith(prefix)) return false
       return serveFrom(distDir, decodedPath(url).slice(prefix.length), req, res, url, false)
     },
+    ...Object.entries(options.mounts ?? {}).map(([prefix, dir]): Route => (req, res, url) =>
+      isRead(req) && url.pathname.startsWith(prefix) && serveFrom(path.resolve(root, dir), decodedPath(url).slice(prefix.length), req, res, url, true),
+    ),
     (req, res, url) => isRead(req) && url.pathname === '/' && sendFile(req, res, url, path.join(root, 'index.html'), true).catch(() => false),
     (req, res, url) => isRead(req) && serveFrom(publicDir, decodedPath(url).slice(1), req, res, url, true),
   ]

@@ -3,8 +3,7 @@
  * interception), so tests assert on exactly the events that reached a Segment-compatible collector.
  */
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize } from 'node:path'
+import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
@@ -17,7 +16,6 @@ export { expect }
 export type { StoredEvent }
 
 const root = join(import.meta.dirname, '..')
-const testPages = join(import.meta.dirname, 'pages')
 
 /** The exported plan (docs/tracking-plan.rules.json) as ajv validators: every event a test sends must pass. */
 const ajv = new Ajv({ allErrors: true }).addKeyword('labels')
@@ -52,20 +50,9 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
       const site = await startSite({
         port: 0,
         collectorUrl: collector.url,
-        // Test-only pages (e2e/pages) are served under /e2e/, with the same collector URL rewrite as the demo pages.
-        extraRoutes: [
-          async (req, res, url) => {
-            if (!url.pathname.startsWith('/e2e/')) return false
-            const file = normalize(join(testPages, decodeURIComponent(url.pathname.slice(5))))
-            if (!file.startsWith(testPages)) return false
-            const body = await readFile(file, 'utf8').catch(() => undefined)
-            if (body === undefined) return false
-            res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
-            res.end(body.replaceAll('http://127.0.0.1:8787', collector.url))
-            return true
-          },
-          ...flows.routes,
-        ],
+        // Test-only pages (e2e/pages) are served under /e2e/, like the demo pages.
+        mounts: { '/e2e/': 'e2e/pages' },
+        extraRoutes: flows.routes,
       })
       await use({ collector, site })
       await site.close()
