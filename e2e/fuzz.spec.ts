@@ -83,7 +83,9 @@ test(`${RUNS} random attribute sets: no page error, every event that arrives val
     })
   }
   await page.goto('/e2e/nav-to.html') // leaving the last page sends what it still holds
-  await collector.waitFor((events) => events.some((e) => e.type === 'page' && (e.properties as { path: string }).path === '/e2e/nav-to.html'))
+  await collector.waitFor((events) => events.some((e) => e.type === 'page' && (e.properties as { path: string }).path === '/e2e/nav-to.html'), 30_000)
+  // Every page's view arrived: nothing was lost on the way.
+  expect(collector.events().filter((e) => e.type === 'page').length).toBe(Math.ceil(RUNS / PER_PAGE) + 1)
   const tracked = collector.events().filter((e) => e.type === 'track')
   test.info().annotations.push({ type: 'events', description: `${tracked.length} track events validated` })
   for (const event of tracked) {

@@ -94,6 +94,7 @@ export const start: StartCore = async (config) => {
     identify: finish,
   }
 
+  const request = { keepalive: true }
   const analytics = AnalyticsBrowser.load(
     {
       writeKey: config.writeKey,
@@ -102,10 +103,10 @@ export const start: StartCore = async (config) => {
         ? { cdnURL: config.cdnUrl }
         : { cdnSettings: { integrations: { 'Segment.io': { apiKey: config.writeKey } }, metrics: { sampleRate: 0 } } }),
     },
-    { integrations: { 'Segment.io': deliveryOptions(config) }, ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE) },
+    { integrations: { 'Segment.io': deliveryOptions(config, request) }, ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE) },
   )
   const [instance] = await analytics
-  delivery = takeOverDelivery(instance)
+  delivery = takeOverDelivery(instance, request)
 
   // Strictly increasing timestamps: events of one page sort in the order they happened, even within a millisecond.
   let last = 0

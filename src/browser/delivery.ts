@@ -2,16 +2,24 @@
 import type { Analytics, Context, Plugin } from '@segment/analytics-next'
 import type { Config } from './config'
 
-export function deliveryOptions(config: Config) {
+/**
+ * Browsers refuse a keepalive request once the keepalive requests of a page in flight would carry more than
+ * 64 KiB: it fails and waits for a retry. Each event is sent with keepalive while it fits in this budget.
+ */
+export const KEEPALIVE_BUDGET = 60 * 1024
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
+
+export function deliveryOptions(config: Config, request: { keepalive: boolean }) {
   const api = new URL(config.apiHost)
   return {
     apiKey: config.writeKey,
     apiHost: api.host + api.pathname.replace(/\/+$/, ''),
     protocol: api.protocol.slice(0, -1) as 'http' | 'https',
-    // Each event leaves at once in a keepalive request, which the browser completes after the page is gone.
-    // A failed one goes to the SDK's retry queue, persisted in localStorage on pagehide and replayed by the
-    // next page of the site.
-    deliveryStrategy: { strategy: 'standard' as const, config: { keepalive: true } },
+    // Each event leaves at once, in a keepalive request (which the browser completes after the page is gone)
+    // while the keepalive budget allows: the SDK reads `request.keepalive` as it sends. A failed one goes to the
+    // SDK's retry queue, persisted in localStorage on pagehide and replayed by the next page of the site.
+    deliveryStrategy: { strategy: 'standard' as const, config: request },
     // Honour Retry-After for as long as Segment's own cap on rate limiting (12 h), not just 10 times: a
     // 429 storm must not drop events. Other failures keep the SDK's backoff (10 attempts over ~8 minutes).
     httpConfig: { rateLimitConfig: { maxRetryCount: 100 } },
@@ -35,7 +43,7 @@ export interface Delivery {
  * - the queue reaches the destination one task after the event is enriched, and a page that is going away
  *   runs no more tasks: then enriched events are handed over at once, and queued ones are pushed through.
  */
-export function takeOverDelivery(analytics: Analytics): Delivery {
+export function takeOverDelivery(analytics: Analytics, request: { keepalive: boolean }): Delivery {
   const destination = analytics.queue.plugins.find((plugin) => plugin.name === 'Segment.io') as Plugin | undefined
   const send: Partial<Record<string, Plugin['track']>> = {}
   // Enriched, waiting for the queue's hand-off one task later.
@@ -44,11 +52,19 @@ export function takeOverDelivery(analytics: Analytics): Delivery {
   // Retries from the destination's own buffer come through the same door, later, and go through.
   const early = new WeakSet<Context>()
   let leaving = false
+  let keepaliveInFlight = 0
 
   const handOver = (ctx: Context) => {
     waiting.delete(ctx)
     const method = send[ctx.event.type]
-    if (method) Promise.resolve(method.call(destination, ctx)).catch(() => undefined)
+    if (!method) return
+    // The request carries the event and some metadata the SDK adds; the destination sends synchronously.
+    const size = bytes(ctx.event) + 1024
+    const keepalive = (request.keepalive = keepaliveInFlight + size <= KEEPALIVE_BUDGET)
+    if (keepalive) keepaliveInFlight += size
+    Promise.resolve(method.call(destination, ctx))
+      .catch(() => undefined)
+      .finally(() => keepalive && (keepaliveInFlight -= size))
   }
   const handOverNow = (ctx: Context) => {
     early.add(ctx)
@@ -82,8 +98,6 @@ export function takeOverDelivery(analytics: Analytics): Delivery {
 
 /** Segment's API refuses an event over 32 KB; the properties get what the rest of the event leaves of it. */
 export const MAX_PROPERTIES_BYTES = 28 * 1024
-
-const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 
 /**
  * Properties small enough to send, as one or more events. A list of products too long for one event (a
