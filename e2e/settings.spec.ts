@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { measure } from '../scripts/sizes'
 import { expect, summary, test, waitForEvents } from './fixtures'
 
 /** Every request the page makes, as `METHOD url (resource type)`. */
@@ -11,7 +12,7 @@ function recordRequests(page: Page): string[] {
 const scripts = (requests: string[]) => requests.filter((r) => r.endsWith('(script)')).map((r) => r.split(' ')[1])
 
 test.describe('settings (data-remote-settings)', () => {
-  test('off: no settings request, and no script but the tag and its own chunks', async ({ page, collector, baseURL }) => {
+  test('off: no settings request, and no script but the files the size budget counts', async ({ page, collector, baseURL }) => {
     const requests = recordRequests(page)
     await page.goto('/e2e/generic.html')
     await waitForEvents(collector, 2) // page view, load trigger
@@ -19,8 +20,8 @@ test.describe('settings (data-remote-settings)', () => {
     const events = await waitForEvents(collector, 3)
     expect(summary(events).map((e) => e.event ?? e.type)).toEqual(['page', 'Forgot Password Email Sent', 'Forgot Password Button Clicked'])
     expect(requests.filter((r) => r.includes('/settings'))).toEqual([])
-    expect(scripts(requests).length).toBeGreaterThan(0)
-    for (const url of scripts(requests)) expect(url).toMatch(new RegExp(`^${baseURL}/static/analytics/[\\w/.-]+\\.js$`))
+    // Exactly what `npm run build` measures against the budget as "loaded before the first event", and no more.
+    expect(scripts(requests)).toEqual(measure().files.map(({ file }) => `${baseURL}/static/analytics/${file}`))
     // The collector sees the events and nothing else: no usage metrics, no settings.
     expect(requests.filter((r) => r.startsWith(`GET ${collector.url}`) || r.includes('/v1/m '))).toEqual([])
   })
