@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig, type Plugin } from 'vite'
-import { analyticsNextFromSource, preloadHelper } from './scripts/lean-core'
+import { analyticsNextFromSource, oneInitialChunk, preloadHelper } from './scripts/lean-core'
 
 /**
  * Two builds, in order: the core (ES modules: our validation and delivery plus analytics-next, split into
@@ -27,7 +27,7 @@ const provideEntries: Plugin = {
 
 export default defineConfig({
   publicDir: false,
-  plugins: [provideEntries, analyticsNextFromSource(), preloadHelper()],
+  plugins: [provideEntries, analyticsNextFromSource(), oneInitialChunk('src/browser/core.ts'), preloadHelper()],
   builder: {
     async buildApp(builder) {
       await builder.build(builder.environments.core!)
@@ -46,12 +46,7 @@ export default defineConfig({
           // Lazily loaded entries, each a file the loader imports by URL: `virtual:entries` exports their names.
           input: { core: 'src/browser/core.ts' },
           preserveEntrySignatures: 'allow-extension',
-          output: {
-            format: 'es',
-            entryFileNames: 'academy-analytics-[name]-[hash].js',
-            chunkFileNames: 'chunks/[name]-[hash].js',
-            codeSplitting: { groups: [{ name: 'core', tags: ['$initial'] }] },
-          },
+          output: { format: 'es', entryFileNames: 'academy-analytics-[name]-[hash].js', chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
     },

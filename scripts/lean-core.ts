@@ -9,7 +9,7 @@
  * 2. Lean modules. A few modules are replaced, where the way to the first event imports them, by the shims in
  *    src/browser/lean/, each of which says why it behaves the same: native fetch for `unfetch`, a plain copy for
  *    @segment/facade's `json()`, and the remote loader and usage metrics loaded only when settings call for them.
- * 3. No preload helper (`preloadHelper` below).
+ * 3. One chunk (`oneInitialChunk` below) and no preload helper (`preloadHelper` below).
  */
 import { fileURLToPath } from 'node:url'
 import { transformWithOxc, type Plugin } from 'vite'
@@ -74,5 +74,31 @@ export function preloadHelper(): Plugin {
     applyToEnvironment: (environment) => environment.name === 'core',
     resolveId: (source) => (source === id ? id : undefined),
     load: (source) => (source === id ? 'export const __vitePreload = (load) => load()' : undefined),
+  }
+}
+
+/**
+ * Everything the entry imports statically, in the entry's own chunk: one request after the loader, and one gzip
+ * stream, which compresses better than the same code in ten chunks. The genuinely lazy parts of analytics-next
+ * (device-mode destinations, remote middleware, routing, schema filter, query string, auto-track, video plugins)
+ * stay in chunks of their own, imported only when the settings or a call need them. Another entry (a lazily
+ * loaded adapter) keeps its own chunk: the group holds the static graph of `entry` only.
+ */
+export function oneInitialChunk(entry: string): Plugin {
+  const path = fileURLToPath(new URL(`../${entry}`, import.meta.url))
+  const graph = new Set<string>()
+  return {
+    name: 'academy:one-initial-chunk',
+    applyToEnvironment: (environment) => environment.name === 'core',
+    buildEnd() {
+      graph.clear()
+      const visit = (id: string) => {
+        if (graph.has(id)) return
+        graph.add(id)
+        this.getModuleInfo(id)?.importedIds.forEach(visit)
+      }
+      visit(path)
+    },
+    outputOptions: (options) => ({ ...options, codeSplitting: { groups: [{ name: 'core', test: (id: string) => graph.has(id) }] } }),
   }
 }

@@ -7,7 +7,10 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BUDGETS, gzipped, measure, overBudget } from './sizes'
 
-/** A dist/ as the build writes it: the loader, a core entry importing a chunk (which imports another), one lazy chunk. */
+/**
+ * A dist/ as the build writes it: the loader, a core entry importing a chunk (which imports another), one lazy
+ * chunk, and another lazily loaded entry (an adapter the loader imports only on some pages).
+ */
 const roots: string[] = []
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true })))
 
@@ -24,9 +27,11 @@ function fakeDist(bytes: { loader: number; core: number }): string {
     'chunks/shared-1.js': 100,
     'chunks/util-1.js': 50,
     'chunks/lazy-1.js': 5_000,
+    'academy-analytics-adapter-1.js': 3_000,
   }
   for (const [file, length] of Object.entries(files)) writeFileSync(join(dist, file), randomBytes(length))
   const manifest = {
+    'src/browser/adapter.ts': { file: 'academy-analytics-adapter-1.js', name: 'adapter', isEntry: true, imports: ['_util'] },
     'src/browser/core.ts': { file: 'academy-analytics-core-1.js', name: 'core', isEntry: true, imports: ['_shared'], dynamicImports: ['lazy.ts'] },
     _shared: { file: 'chunks/shared-1.js', imports: ['_util'] },
     _util: { file: 'chunks/util-1.js', imports: ['_shared'] },
@@ -37,7 +42,7 @@ function fakeDist(bytes: { loader: number; core: number }): string {
 }
 
 describe('sizes', () => {
-  it('counts the loader and the core with every chunk it imports statically, not the lazy ones', () => {
+  it('counts the loader and the core with every chunk it imports statically, not the lazy ones nor other entries', () => {
     const dist = join(fakeDist({ loader: 1_000, core: 2_000 }), 'dist')
     const sizes = measure(dist)
     expect(sizes.files.map((f) => f.file)).toEqual(['academy-analytics.js', 'academy-analytics-core-1.js', 'chunks/shared-1.js', 'chunks/util-1.js'])

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib'
 
 interface ManifestChunk {
   file: string
+  name?: string
   isEntry?: boolean
   imports?: string[]
 }
@@ -29,8 +30,8 @@ export const gzipped = (data: Buffer | string) => gzipSync(data, { level: 9 }).l
 
 export function measure(dist = 'dist'): Sizes {
   const manifest: Record<string, ManifestChunk> = JSON.parse(readFileSync(join(dist, '.vite/core-manifest.json'), 'utf8'))
-  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry)
-  if (!entry) throw new Error(`no entry in ${dist}/.vite/core-manifest.json: run the build first`)
+  const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry && chunk.name === 'core')
+  if (!entry) throw new Error(`no core entry in ${dist}/.vite/core-manifest.json: run the build first`)
   const keys = new Set<string>()
   const visit = (key: string) => {
     if (keys.has(key)) return
