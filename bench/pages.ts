@@ -1,5 +1,6 @@
 /**
  * The benchmark's pages, one per page kind and variant, generated with the same visible markup:
+ * - `landing`: an ordinary store page, one list of 20 products and 2 promotions;
  * - `catalog`: 50 product lists of 100 products (5,000) with a promotion after every 10 products (500);
  * - `promotions`: 2,000 promotions, five to a row, to scroll through.
  * Variants:
@@ -11,7 +12,7 @@
  */
 export const VARIANTS = ['floor', 'stock', 'academy'] as const
 export type Variant = (typeof VARIANTS)[number]
-export const PAGES = ['catalog', 'promotions'] as const
+export const PAGES = ['landing', 'catalog', 'promotions'] as const
 export type PageKind = (typeof PAGES)[number]
 
 export const WRITE_KEY = 'demo-write-key'
@@ -100,11 +101,12 @@ function body(kind: PageKind, variant: Variant): string {
     const promotions = Array.from({ length: SCROLL_PROMOTIONS }, (_, i) => promotion(variant, i + 1))
     return `<div class="list">${promotions.join('\n')}</div>`
   }
+  const [lists, perList] = kind === 'catalog' ? [LISTS, PER_LIST] : [1, 20]
   let n = 0
   let promotions = 0
-  return Array.from({ length: LISTS }, (_, l) => {
+  return Array.from({ length: lists }, (_, l) => {
     const items: string[] = []
-    for (let position = 1; position <= PER_LIST; position++) {
+    for (let position = 1; position <= perList; position++) {
       items.push(product(variant, l + 1, position, ++n))
       if (position % PROMOTION_EVERY === 0) items.push(promotion(variant, ++promotions))
     }
