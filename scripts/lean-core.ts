@@ -81,7 +81,9 @@ export function preloadHelper(): Plugin {
  * stream, which compresses better than the same code in ten chunks. The genuinely lazy parts of analytics-next
  * (device-mode destinations, remote middleware, routing, schema filter, query string, auto-track, video plugins)
  * stay in chunks of their own, imported only when the settings or a call need them. Another entry (a lazily
- * loaded adapter) keeps its own chunk: the group holds the static graph of `entry` only.
+ * loaded adapter) keeps its own chunk: the group holds the static graph of `entry` only. The lazily loaded chunks
+ * import what they share with the core from the entry's chunk, hence `preserveEntrySignatures: 'allow-extension'`
+ * in vite.config.ts (the entry chunk may export more than the entry module does).
  */
 export function oneInitialChunk(entry: string): Plugin {
   const path = fileURLToPath(new URL(`../${entry}`, import.meta.url))
