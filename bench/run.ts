@@ -110,6 +110,19 @@ const NOT_COUNTED = /\/v1\/(t|p|i|g|a|s|b|m|track|page|identify|group|alias|scre
 /** A mobile network as Lighthouse emulates one: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
 const MOBILE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }
 
+/** The page event of the page whose URL has `search`, once the collector has stored it. */
+function pageEventStored(search: string): Promise<StoredEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no page event for ${search} within 60 s`)), 60_000)
+    const stop = collector.onEvent((event) => {
+      if (event.type !== 'page' || (event.properties as { search?: string } | undefined)?.search !== search) return
+      clearTimeout(timer)
+      stop()
+      resolve(event)
+    })
+  })
+}
+
 interface Visit {
   page: Page
   cdp: CDPSession
@@ -131,10 +144,11 @@ async function visit(kind: PageKind, variant: Variant, run: number, mobile = fal
   if (mobile) await cdp.send('Network.emulateNetworkConditions', MOBILE)
   const before = await metrics(cdp)
   const search = `?bench=${kind}-${variant}-${run}${mobile ? '-mobile' : ''}`
-  const isPageEvent = (e: StoredEvent) => e.type === 'page' && (e.properties as { search?: string } | undefined)?.search === search
-  const stored = variant === 'floor' ? undefined : collector.waitFor((events) => events.some(isPageEvent), 60_000)
+  // The stock pages send thousands of events a run: the collector keeps only this visit's.
+  collector.reset()
+  const stored = variant === 'floor' ? undefined : pageEventStored(search)
   await page.goto(`${site.url}/bench/${kind}-${variant}.html${search}`)
-  const pageEvent = (await stored)?.find(isPageEvent)
+  const pageEvent = await stored
   await idle(page)
   const after = await metrics(cdp)
   const result: Visit = {
