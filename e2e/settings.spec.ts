@@ -58,3 +58,22 @@ test.describe('settings (data-remote-settings)', () => {
       ])
   })
 })
+
+test.describe('the underlying AnalyticsBrowser (contract §6)', () => {
+  test('is analytics-next with its whole API: a source middleware gets a real Facade, from a lazily loaded chunk', async ({ page, collector }) => {
+    await page.goto('/e2e/generic.html')
+    await page.evaluate(async () => {
+      await window.academyAnalytics!.ready()
+      type Middleware = (input: { payload: { obj: { context?: Record<string, unknown> }; event(): string }; next(payload: unknown): void }) => void
+      const analytics = window.academyAnalytics!.analytics as { addSourceMiddleware(fn: Middleware): Promise<unknown> }
+      await analytics.addSourceMiddleware(({ payload, next }) => {
+        // event() is @segment/facade's Track API: the lean core leaves it to the middleware plugin.
+        payload.obj.context = { ...payload.obj.context, seen_by_middleware: payload.event() }
+        next(payload)
+      })
+    })
+    await page.click('#planned')
+    const [clicked] = await waitForEvents(collector, 1, (e) => e.event === 'Forgot Password Button Clicked')
+    expect(clicked!.context).toMatchObject({ seen_by_middleware: 'Forgot Password Button Clicked' })
+  })
+})
