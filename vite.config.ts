@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig, type Plugin } from 'vite'
+import { analyticsNextFromSource, oneInitialChunk, preloadHelper } from './scripts/lean-core'
 
 /**
- * Two builds, in order: the core (ES modules: our validation and delivery plus analytics-next, split into
- * chunks that import each other by relative URL), then the loader, a classic script that knows the core's
+ * Two builds, in order: the core (ES modules: our validation and delivery plus analytics-next, made lean by
+ * scripts/lean-core.ts: one chunk up to the first event, lazily loaded chunks beside it, importing each other by
+ * relative URL), then the loader, a classic script that knows the core's
  * hashed file name and imports it relative to its own URL. So `dist/` can be served from any path, and a
  * cached loader always loads the core it was built with.
  */
@@ -26,7 +28,7 @@ const provideEntries: Plugin = {
 
 export default defineConfig({
   publicDir: false,
-  plugins: [provideEntries],
+  plugins: [provideEntries, analyticsNextFromSource(), oneInitialChunk('src/browser/core.ts'), preloadHelper()],
   builder: {
     async buildApp(builder) {
       await builder.build(builder.environments.core!)

@@ -40,11 +40,17 @@ export function rescan(): void {
 }
 
 export function startMarkup(): void {
-  new MutationObserver((records) => {
-    for (const record of records) {
-      record.removedNodes.forEach((node) => each(node, removed))
-      record.addedNodes.forEach((node) => node.isConnected && each(node, added))
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true })
-  rescan()
+  const start = () => {
+    new MutationObserver((records) => {
+      for (const record of records) {
+        record.removedNodes.forEach((node) => each(node, removed))
+        record.addedNodes.forEach((node) => node.isConnected && each(node, added))
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true })
+    rescan()
+  }
+  // An async tag often runs while the page is still being parsed. Watching the parser insert the rest node by
+  // node cost more than all the rest of the start-up on a long catalog page; one scan once it is parsed finds the same.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true })
+  else start()
 }

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test'
+import { measure } from '../scripts/sizes'
+import { expect, summary, test, waitForEvents } from './fixtures'
+
+/** Every request the page makes, as `METHOD url (resource type)`. */
+function recordRequests(page: Page): string[] {
+  const requests: string[] = []
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()} (${r.resourceType()})`))
+  return requests
+}
+
+const scripts = (requests: string[]) => requests.filter((r) => r.endsWith('(script)')).map((r) => r.split(' ')[1])
+
+test.describe('settings (data-remote-settings)', () => {
+  test('off: no settings request, and no script but the files the size budget counts', async ({ page, collector, baseURL }) => {
+    const requests = recordRequests(page)
+    await page.goto('/e2e/generic.html')
+    await waitForEvents(collector, 2) // page view, load trigger
+    await page.click('#planned')
+    const events = await waitForEvents(collector, 3)
+    expect(summary(events).map((e) => e.event ?? e.type)).toEqual(['page', 'Forgot Password Email Sent', 'Forgot Password Button Clicked'])
+    expect(requests.filter((r) => r.includes('/settings'))).toEqual([])
+    // Exactly what `npm run build` measures against the budget as "loaded before the first event", and no more.
+    expect(scripts(requests)).toEqual(measure().files.map(({ file }) => `${baseURL}/static/analytics/${file}`))
+    // The collector sees the events and nothing else: no usage metrics, no settings.
+    expect(requests.filter((r) => r.startsWith(`GET ${collector.url}`) || r.includes('/v1/m '))).toEqual([])
+  })
+
+  test('on: the settings come from the CDN URL, and events are still delivered', async ({ page, collector, baseURL }) => {
+    const requests = recordRequests(page)
+    await page.goto('/e2e/remote-settings.html')
+    await waitForEvents(collector, 1)
+    await page.click('#planned')
+    const events = await waitForEvents(collector, 2)
+    expect(summary(events)).toEqual([
+      { type: 'page', properties: expect.objectContaining({ path: '/e2e/remote-settings.html' }) },
+      { type: 'track', event: 'Forgot Password Button Clicked', properties: {} },
+    ])
+    expect(requests.filter((r) => r.includes('/settings'))).toEqual([`GET ${collector.url}/v1/projects/demo-write-key/settings (fetch)`])
+    // The collector's settings name no device-mode destination: no script beyond the tag's own.
+    for (const url of scripts(requests)) expect(url).toMatch(new RegExp(`^${baseURL}/static/analytics/`))
+  })
+
+  test('on: an action destination named by the settings is loaded and gets every event, as the collector does', async ({ page, collector, baseURL }) => {
+    const requests = recordRequests(page)
+    await page.goto('/e2e/device-mode.html')
+    await waitForEvents(collector, 1)
+    await page.click('#planned')
+    const events = await waitForEvents(collector, 2)
+    expect(summary(events).map((e) => e.event ?? e.type)).toEqual(['page', 'Forgot Password Button Clicked'])
+    expect(requests).toContain(`GET ${baseURL}/e2e/cdn/v1/projects/demo-write-key/settings (fetch)`)
+    expect(scripts(requests)).toContain(`${baseURL}/e2e/cdn/test-destination.js`)
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { deviceMode?: unknown[] }).deviceMode))
+      .toEqual([
+        { type: 'page', label: 'from settings' },
+        { type: 'track', event: 'Forgot Password Button Clicked', label: 'from settings' },
+      ])
+  })
+})
+
+test.describe('the underlying AnalyticsBrowser (contract §6)', () => {
+  test('is analytics-next with its whole API: a source middleware gets a real Facade, from a lazily loaded chunk', async ({ page, collector }) => {
+    await page.goto('/e2e/generic.html')
+    await page.evaluate(async () => {
+      await window.academyAnalytics!.ready()
+      type Middleware = (input: { payload: { obj: { context?: Record<string, unknown> }; event(): string }; next(payload: unknown): void }) => void
+      const analytics = window.academyAnalytics!.analytics as { addSourceMiddleware(fn: Middleware): Promise<unknown> }
+      await analytics.addSourceMiddleware(({ payload, next }) => {
+        // event() is @segment/facade's Track API: the lean core leaves it to the middleware plugin.
+        payload.obj.context = { ...payload.obj.context, seen_by_middleware: payload.event() }
+        next(payload)
+      })
+    })
+    await page.click('#planned')
+    const [clicked] = await waitForEvents(collector, 1, (e) => e.event === 'Forgot Password Button Clicked')
+    expect(clicked!.context).toMatchObject({ seen_by_middleware: 'Forgot Password Button Clicked' })
+  })
+})
