@@ -20,9 +20,9 @@ export function deliveryOptions(config: Config, request: { keepalive: boolean })
     // while the keepalive budget allows: the SDK reads `request.keepalive` as it sends. A failed one goes to the
     // SDK's retry queue, persisted in localStorage on pagehide and replayed by the next page of the site.
     deliveryStrategy: { strategy: 'standard' as const, config: request },
-    // Honour Retry-After for as long as Segment's own cap on rate limiting (12 h), not just 10 times: a
-    // 429 storm must not drop events. Other failures keep the SDK's backoff (10 attempts over ~8 minutes).
-    httpConfig: { rateLimitConfig: { maxRetryCount: 100 } },
+    // Twice the SDK's 10 attempts: its backoff doubles (the 20th attempt comes days later, on whatever page of
+    // the site is open then), and each Retry-After wait counts as an attempt, so a 429 storm does not drop events.
+    httpConfig: { backoffConfig: { maxRetryCount: 20 }, rateLimitConfig: { maxRetryCount: 100 } },
   }
 }
 
