@@ -9,6 +9,8 @@ import { startImpressions } from './impressions'
 import { startLifecycle } from './lifecycle'
 import { startLoads } from './loads'
 import { startMarkup } from './markup'
+import { startProducts } from './products'
+import { startPromotions } from './promotions'
 import { currentCore, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
 import { core } from 'virtual:entries'
@@ -57,7 +59,9 @@ function start(): void {
   startClicks()
   startSubmits()
   startLoads()
-  startImpressions()
+  startImpressions(config.impressionThreshold)
+  startProducts()
+  startPromotions(config)
   startMarkup()
 }
 
