@@ -117,6 +117,46 @@ test.describe('product lists', () => {
       track('Product List Viewed', recommended(['R-6'])),
     ])
   })
+  test('replaced markup is let go of: no removed list, product or promotion stays in memory', async ({ page, collector }) => {
+    await page.goto('/e2e/lists.html')
+    await waitForEvents(collector, 2, not('Promotion Viewed'))
+    // A page that replaces its list ten times, each time once it is reported (so its promotion is being timed); then empties it.
+    await page.evaluate(async () => {
+      const slot = document.getElementById('slot')!
+      for (let i = 0; i < 10; i++) {
+        const reported = new Promise((resolve) =>
+          document.addEventListener('academy-analytics:event', function listener(e) {
+            if ((e as CustomEvent).detail.properties.list_id !== `page-${i}`) return
+            document.removeEventListener('academy-analytics:event', listener)
+            resolve(undefined)
+          }),
+        )
+        slot.innerHTML = `<a href="#deal" data-analytics-promotion="deal-${i}">Deal</a><section data-analytics-list="page-${i}">
+          <article data-analytics-product="A-${i}"><a href="/p/A">A</a></article><article data-analytics-product="B-${i}">B</article></section>`
+        await reported
+      }
+      slot.innerHTML = ''
+    })
+    await waitForEvents(collector, 12, not('Promotion Viewed'))
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'Element.prototype' })
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId! })
+    const { result: elements } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId!,
+      // Every element alive, and the prototypes of element classes (skipped: they throw on isConnected).
+      functionDeclaration: `function () {
+        const tracked = '[data-analytics-list],[data-analytics-product],[data-analytics-promotion]'
+        const count = (connected) => this.filter((e) => { try { return e.isConnected === connected && e.matches(tracked) } catch { return false } }).length
+        return { removed: count(false), inPage: count(true) }
+      }`,
+      returnByValue: true,
+    })
+    // The cards list, its product, its badge and the ignored list and product are still in the page.
+    expect(elements.value).toEqual({ removed: 0, inPage: 5 })
+    // Promotions removed while being timed are never reported.
+    expect(collector.events().filter((e) => e.event === 'Promotion Viewed' && JSON.stringify(e.properties).includes('deal-'))).toEqual([])
+  })
 })
 
 test.describe('product clicks', () => {
