@@ -3,7 +3,7 @@
  * through analytics-next. Loaded by `sdk.ts` from beside the loader script.
  */
 import { AnalyticsBrowser, type Context, type Plugin } from '@segment/analytics-next'
-import { finishCommerceEvent } from '../plan/commerce'
+import { withProductValue } from '../plan/commerce'
 import { scrubEmails, scrubUrl, secretParams } from '../plan/privacy'
 import { validateEvent } from '../plan/validate'
 import type { Command, Core, StartCore } from './commands'
@@ -109,11 +109,9 @@ export const start: StartCore = async (config) => {
           report('"Page View" is the page call: use academyAnalytics.page()', command.source)
           return
         }
-        const result = validateEvent(command.event, command.properties, 'client')
+        const result = withProductValue(command.event, validateEvent(command.event, command.properties, 'client'))
         for (const violation of result.violations) report(violation, command.source)
-        if (!result.ok) return
-        finishCommerceEvent(command.event, result.properties, secret)
-        instance.track(command.event, result.properties, { timestamp: timestamp(at) }).catch(ignore)
+        if (result.ok) instance.track(command.event, result.properties, { timestamp: timestamp(at) }).catch(ignore)
       }
     }
   }

@@ -51,13 +51,14 @@ function listSeen({ isIntersecting, target: list }: IntersectionObserverEntry): 
   if (products.length) reportProducts('Product List Viewed', list, listOf(list), products)
 }
 
-/** Products appended to a reported list: all of them, as soon as one is seen (a "load more" page, an infinite-scroll page). */
+/**
+ * Products appended to a reported list (a "load more" page, an infinite-scroll page): all of them, in the order they
+ * arrived, as soon as one is seen.
+ */
 function appendedSeen({ isIntersecting, target }: IntersectionObserverEntry): void {
   const list = containerOf(target)
   if (!isIntersecting || !list) return
-  const products = [...appended]
-    .filter((product) => containerOf(product) === list)
-    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+  const products = [...appended].filter((product) => containerOf(product) === list)
   for (const product of products) {
     appended.delete(product)
     unwatch(product, appendedSeen)
@@ -85,7 +86,7 @@ function visit(element: Element): void {
   if (reported.has(element) || isIgnored(element)) return
   if (element.hasAttribute(LIST)) watch(element, listSeen)
   if (element.hasAttribute(CART)) watch(element, cartSeen)
-  if (element.hasAttribute(DETAIL) && element.hasAttribute(PRODUCT)) watch(element, detailSeen)
+  if (element.hasAttribute(DETAIL)) watch(element, detailSeen)
   if (container?.hasAttribute(LIST) && reported.has(container)) {
     appended.add(element)
     watch(element, appendedSeen)

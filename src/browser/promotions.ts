@@ -24,7 +24,7 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
     isIntersecting && (intersectionRatio >= threshold || (root !== null && r.width * r.height >= threshold * root.width * root.height))
 
   const time = (promotion: Element) =>
-    shown.set(promotion, document.visibilityState === 'visible' ? window.setTimeout(promotionViewed, impressionMs, promotion) : 0)
+    shown.set(promotion, document.hidden ? 0 : window.setTimeout(promotionViewed, impressionMs, promotion))
 
   function promotionViewed(promotion: Element): void {
     shown.delete(promotion)

@@ -1,38 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { finishCommerceEvent } from './commerce'
-import { secretParams } from './privacy'
+import { withProductValue } from './commerce'
+import { validateEvent } from './validate'
 
-const finish = (event: string, properties: Record<string, unknown>) => {
-  finishCommerceEvent(event, properties, secretParams(['affiliate']))
-  return properties
-}
+/** The properties an event is sent with: validated and coerced by the plan, then given its value. */
+const sent = (event: string, properties: Record<string, unknown>) => withProductValue(event, validateEvent(event, properties, 'client')).properties
 
-describe('finishCommerceEvent', () => {
-  it('gives Product Viewed its value: price × quantity, quantity 1 by default', () => {
-    expect(finish('Product Viewed', { product_id: 'P-1', price: 49.99, currency: 'USD' })).toStrictEqual({
+describe('withProductValue', () => {
+  it('gives Product Viewed its value from the coerced price and quantity, quantity 1 by default', () => {
+    expect(sent('Product Viewed', { product_id: 'P-1', price: '49.99', currency: 'USD' })).toStrictEqual({
       product_id: 'P-1',
       price: 49.99,
       currency: 'USD',
       value: 49.99,
     })
-    expect(finish('Product Viewed', { product_id: 'P-1', price: 49.99, quantity: 3 }).value).toBe(149.97)
-    expect(finish('Product Viewed', { product_id: 'P-1', price: 0.1, quantity: 3 }).value).toBe(0.3)
-    expect(finish('Product Viewed', { product_id: 'P-1', price: 10, quantity: 0 }).value).toBe(0)
+    expect(sent('Product Viewed', { product_id: 'P-1', price: '49.99', quantity: '3' }).value).toBe(149.97)
+    expect(sent('Product Viewed', { product_id: 'P-1', price: 0.1, quantity: 3 }).value).toBe(0.3)
+    expect(sent('Product Viewed', { product_id: 'P-1', price: '10', quantity: '0' }).value).toBe(0)
   })
 
-  it('keeps a given value, and adds none without a price or to other events', () => {
-    expect(finish('Product Viewed', { product_id: 'P-1', price: 10, value: 8 }).value).toBe(8)
-    expect(finish('Product Viewed', { product_id: 'P-1', quantity: 2 })).toStrictEqual({ product_id: 'P-1', quantity: 2 })
-    expect(finish('Product Clicked', { product_id: 'P-1', price: 10 })).toStrictEqual({ product_id: 'P-1', price: 10 })
-  })
-
-  it('scrubs secrets from product URLs, of the event and of each of its products', () => {
-    expect(finish('Product Clicked', { product_id: 'P-1', url: 'https://a.example/p?id=1&token=abc&affiliate=x' }).url).toBe('https://a.example/p?id=1')
-    expect(
-      finish('Product List Viewed', {
-        list_id: 'l',
-        products: [{ product_id: 'P-1', url: 'https://a.example/p?email=jane%40example.com', image_url: 'https://a.example/i.png?key=1' }],
-      }),
-    ).toStrictEqual({ list_id: 'l', products: [{ product_id: 'P-1', url: 'https://a.example/p', image_url: 'https://a.example/i.png' }] })
+  it('keeps a given value; no value without a valid price, nor for other events', () => {
+    expect(sent('Product Viewed', { product_id: 'P-1', price: 10, value: '8' }).value).toBe(8)
+    expect(sent('Product Viewed', { product_id: 'P-1', price: '$10', quantity: 2 })).toStrictEqual({ product_id: 'P-1', quantity: 2 })
+    // A bad quantity is dropped by the plan: the value is the price.
+    expect(sent('Product Viewed', { product_id: 'P-1', price: 10, quantity: 'two' }).value).toBe(10)
+    expect(sent('Product Clicked', { product_id: 'P-1', price: 10 })).toStrictEqual({ product_id: 'P-1', price: 10 })
   })
 })
