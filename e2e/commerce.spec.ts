@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
+import { startSite } from '../collector/demo-server'
 import config from '../playwright.config'
 import { expect, inOrder, summary, test, waitForEvents, type StoredEvent } from './fixtures'
 
@@ -335,10 +336,12 @@ test.describe('promotions', () => {
 /**
  * A Chromium as visitors have it. Playwright keeps every page it drives visible (focus emulation) and turns the
  * back/forward cache off; this one is started without either and driven over CDP with `noDefaults`, so a page in a
- * background tab is really hidden (`visibilitychange`) and Back really restores a page from the cache.
+ * background tab is really hidden (`visibilitychange`) and Back really restores a page from the cache. Its site
+ * serves the test page cacheable (`no-cache`), as a store page can be: the demo pages' `no-store` keeps any page
+ * whose scripts set cookies (analytics-next does, on every page) out of the cache.
  */
-const tabsTest = test.extend<{ tabs: BrowserContext }>({
-  tabs: async ({}, use) => {
+const tabsTest = test.extend<{ tabs: { context: BrowserContext; site: string } }>({
+  tabs: async ({ collector }, use) => {
     const launch = config.use?.launchOptions
     const dir = await mkdtemp(join(tmpdir(), 'academy-chromium-'))
     const browserProcess = spawn(
@@ -347,6 +350,19 @@ const tabsTest = test.extend<{ tabs: BrowserContext }>({
       { stdio: 'ignore' },
     )
     const exited = once(browserProcess, 'exit')
+    const site = await startSite({
+      port: 0,
+      collectorUrl: collector.url,
+      extraRoutes: [
+        async (_req, res, url) => {
+          if (url.pathname !== '/e2e/tab.html') return false
+          const page = await readFile(join(import.meta.dirname, 'pages/tab.html'), 'utf8')
+          res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
+          res.end(page.replaceAll('http://127.0.0.1:8787', collector.url))
+          return true
+        },
+      ],
+    })
     try {
       let port = ''
       await expect
@@ -359,27 +375,28 @@ const tabsTest = test.extend<{ tabs: BrowserContext }>({
         page.on('pageerror', (error) => errors.push(error.message))
         page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
       })
-      await use(context)
+      await use({ context, site: site.url })
       await browser.close()
       expect(errors, 'errors in the page').toEqual([])
     } finally {
       browserProcess.kill()
       await exited
+      await site.close()
       await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
     }
   },
 })
 
-tabsTest('time in a hidden tab does not count: the clock starts over when the tab is shown again', async ({ tabs, collector, baseURL }) => {
-  const page = await tabs.newPage()
+tabsTest('time in a hidden tab does not count: the clock starts over when the tab is shown again', async ({ tabs, collector }) => {
+  const page = await tabs.context.newPage()
   await page.addInitScript(() => {
     const w = window as unknown as { shownAt: number; hiddenAt: number }
     document.addEventListener('visibilitychange', () => (document.hidden ? (w.hiddenAt = Date.now()) : (w.shownAt = Date.now())))
   })
-  await page.goto(`${baseURL}/e2e/tab.html`)
+  await page.goto(`${tabs.site}/e2e/tab.html`)
   // Once the list is reported the observer has seen the promotion too: its 2 s clock runs. Another tab comes to the front.
   const [view] = inOrder(await waitForEvents(collector, 2))
-  const other = await tabs.newPage()
+  const other = await tabs.context.newPage()
   const hiddenAt = await page.evaluate(() => (document.hidden ? (window as unknown as { hiddenAt: number }).hiddenAt : 0))
   expect(hiddenAt - time(view)).toBeGreaterThan(0)
   expect(hiddenAt - time(view)).toBeLessThan(2000)
@@ -400,10 +417,10 @@ tabsTest('time in a hidden tab does not count: the clock starts over when the ta
   expect(time(inOrder(events)[3]) - shownAt).toBeGreaterThanOrEqual(2000)
 })
 
-tabsTest('a page restored from the back/forward cache is a new page view: lists and promotions are reported again', async ({ tabs, collector, baseURL }) => {
-  const page = await tabs.newPage()
+tabsTest('a page restored from the back/forward cache is a new page view: lists and promotions are reported again', async ({ tabs, collector }) => {
+  const page = await tabs.context.newPage()
   await page.addInitScript(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)))
-  await page.goto(`${baseURL}/e2e/tab.html`)
+  await page.goto(`${tabs.site}/e2e/tab.html`)
   await waitForEvents(collector, 3)
   await page.click('#away')
   await page.waitForURL('**/login.html')
@@ -416,8 +433,8 @@ tabsTest('a page restored from the back/forward cache is a new page view: lists 
     track('Product List Viewed', {
       list_id: 'tab-list',
       products: [
-        { product_id: 'T-1', position: 1, url: `${baseURL}/p/T-1` },
-        { product_id: 'T-2', position: 2, url: `${baseURL}/p/T-2` },
+        { product_id: 'T-1', position: 1, url: `${tabs.site}/p/T-1` },
+        { product_id: 'T-2', position: 2, url: `${tabs.site}/p/T-2` },
       ],
     }),
     track('Promotion Viewed', { promotion_id: 'tab-promo' }),

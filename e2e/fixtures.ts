@@ -40,8 +40,7 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
             if (!file.startsWith(testPages)) return false
             const body = await readFile(file, 'utf8').catch(() => undefined)
             if (body === undefined) return false
-            // no-cache, not no-store: a no-store page may not enter the back/forward cache, which commerce.spec.ts tests.
-            res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' })
+            res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
             res.end(body.replaceAll('http://127.0.0.1:8787', collector.url))
             return true
           },
