@@ -24,5 +24,7 @@ describe('withProductValue', () => {
     // A bad quantity is dropped by the plan: the value is the price.
     expect(sent('Product Viewed', { product_id: 'P-1', price: 10, quantity: 'two' }).value).toBe(10)
     expect(sent('Product Clicked', { product_id: 'P-1', price: 10 })).toStrictEqual({ product_id: 'P-1', price: 10 })
+    // Past the largest number: no value rather than one that JSON would turn into null.
+    expect(sent('Product Viewed', { product_id: 'P-1', price: '1e308', quantity: '10' })).toStrictEqual({ product_id: 'P-1', price: 1e308, quantity: 10 })
   })
 })
