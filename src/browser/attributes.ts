@@ -37,3 +37,83 @@ export function isIgnored(element: Element): boolean {
 export function declaredEvent(element: Element): Command {
   return { type: 'track', event: element.getAttribute(EVENT) ?? '', properties: propertiesOf(element), source: element }
 }
+
+/* Commerce (contract §3). Values stay attribute strings for the plan to coerce, except what the page cannot write:
+   derived positions and absolute default URLs. */
+
+const A = 'data-analytics-'
+export const PRODUCT = A + 'product'
+export const LIST = A + 'list'
+export const CART = A + 'cart'
+export const DETAIL = A + 'detail'
+export const PROMOTION = A + 'promotion'
+const LIST_OR_CART = `[${LIST}],[${CART}]`
+const PRODUCT_FIELDS = ['sku', 'name', 'category', 'brand', 'variant', 'price', 'quantity', 'coupon']
+
+/** Positions derived from the order of products in their list or cart (`numberProducts`), read on click without a scan. */
+const positions = new WeakMap<Element, number>()
+
+/** `data-analytics-<name>` of each name the element carries, added to `into`. */
+function fields(element: Element, names: readonly string[], into: Record<string, unknown>): Record<string, unknown> {
+  for (const name of names) {
+    const value = element.getAttribute(A + name)
+    if (value !== null) into[name] = value
+  }
+  return into
+}
+
+/** A field with a default: absent or blank takes the default. */
+const given = (element: Element, name: string): string | undefined => element.getAttribute(A + name)?.trim() || undefined
+
+function absolute(url: string): string {
+  try {
+    return new URL(url, document.baseURI).href
+  } catch {
+    return url
+  }
+}
+
+/** A default URL taken from markup: only http(s), so a `javascript:` link or a `data:` placeholder image is not reported. */
+function linkOf(element: Element | null, attribute: string): string | undefined {
+  const value = element?.getAttribute(attribute)
+  const url = value ? absolute(value) : ''
+  return /^https?:/i.test(url) ? url : undefined
+}
+
+/** The list or cart a product belongs to: the nearest one around it. */
+export const containerOf = (product: Element): Element | null => product.parentElement?.closest(LIST_OR_CART) ?? null
+
+/** The products of a list or cart, in document order (not those of a list nested in it). */
+export function productsIn(container: Element): Element[] {
+  return Array.from(container.querySelectorAll(`[${PRODUCT}]`)).filter((product) => containerOf(product) === container)
+}
+
+/** Gives each product of a list or cart its 1-based order there; returns them in that order. */
+export function numberProducts(container: Element): Element[] {
+  const products = productsIn(container)
+  products.forEach((product, index) => positions.set(product, index + 1))
+  return products
+}
+
+/** A Product of the plan (Segment eCommerce v2) from a `data-analytics-product` element. */
+export function productOf(element: Element): Record<string, unknown> {
+  const product = fields(element, PRODUCT_FIELDS, { product_id: element.getAttribute(PRODUCT) })
+  const position = given(element, 'position') ?? positions.get(element)
+  if (position !== undefined) product.position = position
+  const url = given(element, 'url')
+  const link = url ? absolute(url) : linkOf(element.hasAttribute('href') ? element : element.querySelector('a[href]'), 'href')
+  if (link) product.url = link
+  const image = given(element, 'image-url')
+  const src = image ? absolute(image) : linkOf(element.querySelector('img[src]'), 'src')
+  if (src) product.image_url = src
+  return product
+}
+
+/** Product List Viewed's own fields, from the list element. */
+export const listOf = (list: Element): Record<string, unknown> => fields(list, ['category'], { list_id: list.getAttribute(LIST) })
+
+/** Product Viewed's fields: the product and its currency. */
+export const productDetailOf = (element: Element): Record<string, unknown> => fields(element, ['currency'], productOf(element))
+
+export const promotionOf = (element: Element): Record<string, unknown> =>
+  fields(element, ['creative', 'name', 'position'], { promotion_id: element.getAttribute(PROMOTION) })

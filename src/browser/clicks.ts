@@ -1,8 +1,25 @@
 /** Click triggers: one capturing listener on the document for clicks and one for middle clicks. */
-import { EVENT, LOGOUT, declaredEvent, isIgnored, triggerOf } from './attributes'
+import { EVENT, LIST, LOGOUT, PRODUCT, PROMOTION, containerOf, declaredEvent, isIgnored, productOf, promotionOf, triggerOf } from './attributes'
+import type { Command } from './commands'
 import { send } from './sdk'
 
-const DECLARED = `[${EVENT}]`
+const CLAIMANTS = `[${EVENT}],[${PRODUCT}],[${PROMOTION}]`
+/** Controls inside a product do their own thing (add to cart, compare): a click on one is not a Product Clicked. */
+const CONTROLS = 'button,input,select,textarea,label'
+
+/** What `element` sends for a click on `target` inside it, or undefined when it does not claim the click. */
+function claim(element: Element, target: Element): Command | undefined {
+  if (element.hasAttribute(EVENT) && triggerOf(element) === 'click') return declaredEvent(element)
+  if (element.hasAttribute(PRODUCT)) {
+    const list = containerOf(element)
+    const control = target.closest(CONTROLS)
+    if (list?.hasAttribute(LIST) && !(control && control !== element && element.contains(control))) {
+      return { type: 'track', event: 'Product Clicked', properties: { ...productOf(element), list_id: list.getAttribute(LIST) }, source: element }
+    }
+  }
+  if (element.hasAttribute(PROMOTION)) return { type: 'track', event: 'Promotion Clicked', properties: promotionOf(element), source: element }
+  return undefined
+}
 
 function onClick(event: MouseEvent): void {
   try {
@@ -10,10 +27,11 @@ function onClick(event: MouseEvent): void {
     if (!(target instanceof Element) || isIgnored(target)) return
     // A middle click opens a link in a new tab: it counts where it follows a link, like a click.
     if (event.type === 'auxclick' && (event.button !== 1 || !target.closest('a[href]'))) return
-    // The innermost declaration that listens to clicks wins.
-    for (let element = target.closest(DECLARED); element; element = element.parentElement?.closest(DECLARED) ?? null) {
-      if (triggerOf(element) === 'click') {
-        send(declaredEvent(element))
+    // The innermost element that claims the click wins.
+    for (let element = target.closest(CLAIMANTS); element; element = element.parentElement?.closest(CLAIMANTS) ?? null) {
+      const command = claim(element, target)
+      if (command) {
+        send(command)
         break
       }
     }

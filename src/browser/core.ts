@@ -3,6 +3,7 @@
  * through analytics-next. Loaded by `sdk.ts` from beside the loader script.
  */
 import { AnalyticsBrowser, type Context, type InitOptions, type Plugin } from '@segment/analytics-next'
+import { withProductValue } from '../plan/commerce'
 import { secretParams } from '../plan/privacy'
 import { validateEvent } from '../plan/validate'
 import type { Command, Core, PageContext, StartCore } from './commands'
@@ -130,7 +131,7 @@ export const start: StartCore = async (config) => {
           report('"Page View" is the page call: use academyAnalytics.page()', command.source)
           return
         }
-        const result = validateEvent(command.event, command.properties, 'client')
+        const result = withProductValue(command.event, validateEvent(command.event, command.properties, 'client'))
         for (const violation of result.violations) report(violation, command.source)
         if (!result.ok) return
         const parts = withinLimit(result.properties)

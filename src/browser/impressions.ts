@@ -1,36 +1,79 @@
 /**
- * View triggers: one IntersectionObserver for the page. An element is reported once per page view, when it is
- * first visible; a page restored from the back/forward cache starts over (`restartImpressions`).
+ * Impressions: one IntersectionObserver for the page, shared by everything that is reported when seen (view
+ * triggers here; product lists, carts, product details and promotions in products.ts and promotions.ts). Each kind
+ * watches its elements with its own sighting; an element can be of two kinds. "Once per page view" starts over for
+ * a page restored from the back/forward cache (`restartImpressions`).
  */
 import { EVENT, declaredEvent, isIgnored, triggerOf } from './attributes'
 import { onAdded, onRemoved, rescan } from './markup'
 import { send } from './sdk'
 
+/** What a kind of element does when the observer reports on one of them. */
+export type Sighting = (entry: IntersectionObserverEntry) => void
+
 let observer: IntersectionObserver
+let sightings = new WeakMap<Element, Set<Sighting>>()
+const restarts: Array<() => void> = []
 let seen = new WeakSet<Element>()
+
+export function watch(element: Element, sighting: Sighting): void {
+  let set = sightings.get(element)
+  if (!set) sightings.set(element, (set = new Set()))
+  set.add(sighting)
+  observer.observe(element)
+}
+
+export function unwatch(element: Element, sighting: Sighting): void {
+  const set = sightings.get(element)
+  set?.delete(sighting)
+  if (!set?.size) observer.unobserve(element)
+}
+
+/** `reset` forgets what a kind reported: it runs when a page restored from the back/forward cache is a new page view. */
+export function onRestart(reset: () => void): void {
+  restarts.push(reset)
+}
 
 function onIntersection(entries: IntersectionObserverEntry[]): void {
   for (const entry of entries) {
-    const element = entry.target
-    if (!entry.isIntersecting || seen.has(element)) continue
-    seen.add(element)
-    observer.unobserve(element)
-    send(declaredEvent(element))
+    for (const sighting of sightings.get(entry.target) ?? []) {
+      try {
+        sighting(entry)
+      } catch (error) {
+        console.warn('[academy-analytics]', error)
+      }
+    }
   }
 }
 
-function watch(element: Element): void {
-  if (!seen.has(element) && element.hasAttribute(EVENT) && triggerOf(element) === 'view' && !isIgnored(element)) observer.observe(element)
+/** The `view` trigger: any part of the element in the viewport. */
+function viewed(entry: IntersectionObserverEntry): void {
+  if (!entry.isIntersecting) return
+  seen.add(entry.target)
+  unwatch(entry.target, viewed)
+  send(declaredEvent(entry.target))
 }
 
 export function restartImpressions(): void {
   observer.disconnect()
+  sightings = new WeakMap()
   seen = new WeakSet()
+  for (const reset of restarts) reset()
   rescan()
 }
 
-export function startImpressions(): void {
-  observer = new IntersectionObserver(onIntersection)
-  onAdded(watch)
-  onRemoved((element) => observer.unobserve(element))
+/**
+ * Thresholds every 5% and at the impression threshold: a promotion larger than the viewport can never show that
+ * share of itself, so promotions.ts also measures the share of the viewport it covers, which needs the steps.
+ */
+export function startImpressions(impressionThreshold: number): void {
+  observer = new IntersectionObserver(onIntersection, { threshold: [...Array.from({ length: 21 }, (_, i) => i / 20), impressionThreshold] })
+  onAdded((element) => {
+    if (!seen.has(element) && element.hasAttribute(EVENT) && triggerOf(element) === 'view' && !isIgnored(element)) watch(element, viewed)
+  })
+  // Removed elements are let go of: nothing keeps them alive, whatever kinds watched them.
+  onRemoved((element) => {
+    observer.unobserve(element)
+    sightings.delete(element)
+  })
 }

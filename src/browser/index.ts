@@ -10,6 +10,8 @@ import { startImpressions } from './impressions'
 import { startLifecycle } from './lifecycle'
 import { startLoads } from './loads'
 import { startMarkup } from './markup'
+import { startProducts } from './products'
+import { startPromotions } from './promotions'
 import { currentCore, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
 import { ada, core } from 'virtual:entries'
@@ -58,7 +60,9 @@ function start(): void {
   startClicks()
   startSubmits()
   startLoads()
-  startImpressions()
+  startImpressions(config.impressionThreshold)
+  startProducts()
+  startPromotions(config)
   startMarkup()
   startChat(config, ada)
 }

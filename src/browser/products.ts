@@ -1,0 +1,107 @@
+/**
+ * Product impressions (contract §3): Product List Viewed, Cart Viewed and Product Viewed, once per element per page
+ * view when any part of it is first in the viewport; and the positions products derive from their order in their
+ * list or cart, kept current as markup changes so that a click only reads them.
+ */
+import { CART, DETAIL, LIST, PRODUCT, containerOf, isIgnored, listOf, numberProducts, productDetailOf, productOf, productsIn } from './attributes'
+import { onRestart, unwatch, watch } from './impressions'
+import { onAdded, onRemoved } from './markup'
+import { send } from './sdk'
+
+/** Segment refuses an event over 32 KB: a longer list goes in several events of at most this many products. */
+const PRODUCTS_PER_EVENT = 50
+
+/** Lists, carts, product details and list products reported in this page view. */
+let reported = new WeakSet<Element>()
+/** Products added to a list after it was reported: the next Product List Viewed, once one of them is seen. */
+const appended = new Set<Element>()
+/** The list or cart each product was numbered in, renumbered when the product leaves it. */
+const numberedIn = new WeakMap<Element, Element>()
+/** Lists and carts whose products changed: renumbered once, after the current batch of markup. */
+const changed = new Set<Element>()
+
+function renumberSoon(container: Element): void {
+  if (!changed.size) queueMicrotask(renumber)
+  changed.add(container)
+}
+
+function renumber(): void {
+  const containers = [...changed]
+  changed.clear()
+  for (const container of containers) {
+    if (container.isConnected) for (const product of numberProducts(container)) numberedIn.set(product, container)
+  }
+}
+
+function reportProducts(event: 'Product List Viewed' | 'Cart Viewed', container: Element, properties: Record<string, unknown>, products: Element[]): void {
+  for (const product of products) reported.add(product)
+  const shown = products.filter((product) => !isIgnored(product)).map(productOf)
+  let from = 0
+  do {
+    send({ type: 'track', event, properties: { ...properties, products: shown.slice(from, from + PRODUCTS_PER_EVENT) }, source: container })
+  } while ((from += PRODUCTS_PER_EVENT) < shown.length)
+}
+
+function listSeen({ isIntersecting, target: list }: IntersectionObserverEntry): void {
+  if (!isIntersecting) return
+  reported.add(list)
+  unwatch(list, listSeen)
+  // A list still empty reports nothing now: its products will be appended ones.
+  const products = productsIn(list)
+  if (products.length) reportProducts('Product List Viewed', list, listOf(list), products)
+}
+
+/**
+ * Products appended to a reported list (a "load more" page, an infinite-scroll page): all of them, in the order they
+ * arrived, as soon as one is seen.
+ */
+function appendedSeen({ isIntersecting, target }: IntersectionObserverEntry): void {
+  const list = containerOf(target)
+  if (!isIntersecting || !list) return
+  const products = [...appended].filter((product) => containerOf(product) === list)
+  for (const product of products) {
+    appended.delete(product)
+    unwatch(product, appendedSeen)
+  }
+  reportProducts('Product List Viewed', list, listOf(list), products)
+}
+
+function cartSeen({ isIntersecting, target: cart }: IntersectionObserverEntry): void {
+  if (!isIntersecting) return
+  reported.add(cart)
+  unwatch(cart, cartSeen)
+  reportProducts('Cart Viewed', cart, { cart_id: cart.getAttribute(CART) }, productsIn(cart))
+}
+
+function detailSeen({ isIntersecting, target: product }: IntersectionObserverEntry): void {
+  if (!isIntersecting) return
+  reported.add(product)
+  unwatch(product, detailSeen)
+  send({ type: 'track', event: 'Product Viewed', properties: productDetailOf(product), source: product })
+}
+
+function visit(element: Element): void {
+  const container = element.hasAttribute(PRODUCT) ? containerOf(element) : null
+  if (container) renumberSoon(container)
+  if (reported.has(element) || isIgnored(element)) return
+  if (element.hasAttribute(LIST)) watch(element, listSeen)
+  if (element.hasAttribute(CART)) watch(element, cartSeen)
+  if (element.hasAttribute(DETAIL)) watch(element, detailSeen)
+  if (container?.hasAttribute(LIST) && reported.has(container)) {
+    appended.add(element)
+    watch(element, appendedSeen)
+  }
+}
+
+export function startProducts(): void {
+  onAdded(visit)
+  onRemoved((element) => {
+    appended.delete(element)
+    const container = numberedIn.get(element)
+    if (container?.isConnected) renumberSoon(container)
+  })
+  onRestart(() => {
+    reported = new WeakSet()
+    appended.clear()
+  })
+}
