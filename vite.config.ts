@@ -45,7 +45,7 @@ export default defineConfig({
         modulePreload: false,
         rollupOptions: {
           // Lazily loaded entries, each a file the loader imports by URL: `virtual:entries` exports their names.
-          input: { core: 'src/browser/core.ts', ada: 'src/browser/ada.ts' },
+          input: { core: 'src/browser/core.ts', ada: 'src/browser/ada.ts', views: 'src/browser/views.ts' },
           // A lazily loaded chunk (the debug overlay) imports what it shares with the core from the core itself;
           // a strict signature would move the core behind a facade file, one more request on every page.
           preserveEntrySignatures: 'allow-extension',

@@ -12,6 +12,8 @@ test.describe('the debug overlay', () => {
   test('lists every event the tag sends with its properties, and every violation', async ({ page, collector }) => {
     await page.goto('/e2e/debug.html?analytics_debug=1')
     await collector.expectEvent('Forgot Password Email Sent')
+    // Impressions come once the first event is answered: the list, with a price the plan drops.
+    await collector.expectEvent('Product List Viewed')
     await page.click('#typed')
     await page.click('#planned')
     await collector.expectEvent('Forgot Password Button Clicked')
@@ -21,17 +23,20 @@ test.describe('the debug overlay', () => {
       /^Forgot Password Button Clicked\s*track\s*no properties$/,
       /^Product Clicked\s*track\s*product_id\s*"P-1"$/,
       /^violation\s*Product Clicked: quantity "two" is not an integer; dropped\s*on <button id="typed" data-analytics-event="Product Clicked"/,
+      /^Product List Viewed\s*track\s*list_id\s*"debug-list"\s*products/,
+      /^violation\s*Product List Viewed: products\[0\]\.price "\$49\.99" is not a number; dropped\s*on <section id="list"/,
       /^Forgot Password Email Sent\s*track\s*no properties$/,
       /^Page View\s*page\s*path\s*"\/e2e\/debug.html"\s*referrer\s*""\s*search\s*"\?analytics_debug=1"\s*title\s*"Debug overlay"\s*url\s*"http:.*"$/,
       // Reported by the tag as it starts, before the SDK has sent the page view.
       /^violation\s*data-analytics-on="hover" is not click, submit, load or view; the element sends nothing\s*on <div id="hover"/,
     ])
-    await expect(panel(page).locator('header .counts')).toHaveText('4 sent · 2 violations · 7 outlined')
+    await expect(panel(page).locator('header .counts')).toHaveText('5 sent · 3 violations · 8 outlined')
   })
 
   test('outlines the elements whose attributes are wrong, in the words of the linter, also those that never fire', async ({ page, collector }) => {
     await page.goto('/e2e/debug.html?analytics_debug=1')
     await collector.expectEvent('Forgot Password Email Sent')
+    await collector.expectEvent('Product List Viewed')
     const linted = lintSource(readFileSync(join(import.meta.dirname, 'pages', 'debug.html'), 'utf8')).map((p) => p.message)
     expect(linted).toHaveLength(7)
 
@@ -54,8 +59,10 @@ test.describe('the debug overlay', () => {
       await expect(box).toBeVisible()
       expect(await box.boundingBox()).toEqual(element)
     }
-    expect(await overlay(page).locator('.box').count()).toBe(7)
-    await expect(page.locator('#fine')).toBeVisible() // correct markup: no outline (7 boxes, 7 problems)
+    // The seven markup problems, and the list whose Product List Viewed lost a price at run time.
+    expect(await overlay(page).locator('.box').count()).toBe(8)
+    await expect(overlay(page).locator('.box', { hasText: 'Product List Viewed: products[0].price "$49.99" is not a number; dropped' })).toBeVisible()
+    await expect(page.locator('#fine')).toBeVisible() // correct markup: no outline
 
     // Outlines follow the layout when it changes without a mutation (here a CSS rule added through the CSSOM),
     // when the page scrolls, and markup inserted later is checked too.

@@ -8,7 +8,9 @@
  *    `useDefineForClassFields: false` (target ES5), so class fields keep those semantics here.
  * 2. Lean modules. A few modules are replaced, where the way to the first event imports them, by the shims in
  *    src/browser/lean/, each of which says why it behaves the same: native fetch for `unfetch`, a plain copy for
- *    @segment/facade's `json()`, and the remote loader (action destinations) loaded only when settings name one.
+ *    @segment/facade's `json()`, the remote loader (action destinations) loaded only when settings name one, and
+ *    the batched dispatcher loaded only if batching is configured (the tag sends with the standard strategy), and
+ *    no reports of the SDK about itself (remote metrics).
  * 3. One chunk (`oneInitialChunk` below) and no preload helper (`preloadHelper` below).
  */
 import { fileURLToPath } from 'node:url'
@@ -28,6 +30,8 @@ const SHIMS: Record<string, { shim: string; importer?: string }> = {
   'lib/fetch.ts': { shim: 'fetch.ts' },
   'lib/to-facade.ts': { shim: 'to-facade.ts', importer: 'plugins/segmentio/index.ts' },
   'plugins/remote-loader/index.ts': { shim: 'remote-loader.ts', importer: 'browser/index.ts' },
+  'plugins/segmentio/batched-dispatcher.ts': { shim: 'batched-dispatcher.ts', importer: 'plugins/segmentio/index.ts' },
+  'core/stats/remote-metrics.ts': { shim: 'remote-metrics.ts' },
 }
 
 const inNext = (id: string) => id.split(/[\\/]node_modules[\\/]@segment[\\/]analytics-next[\\/]src[\\/]/)[1]?.replaceAll('\\', '/')

@@ -4,7 +4,8 @@
  */
 import type { StartAda } from './ada'
 import type { Config } from './config'
-import { send } from './sdk'
+import { loadChunk, send } from './sdk'
+import { warn } from './log'
 
 const GLOBALS = ['adaSettings', 'adaEmbed'] as const
 
@@ -34,8 +35,8 @@ export function whenAdaArrives(load: () => void): void {
 /** Loads the Ada adapter (`file`, beside the script) when Ada shows up, handing it the command queue. */
 export function startChat(config: Config, file: string): void {
   whenAdaArrives(() => {
-    import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
-      .then((module: { start: StartAda }) => module.start(send))
-      .catch((error: unknown) => console.warn('[academy-analytics] the chat adapter could not load; chat events on this page are not sent', error))
+    loadChunk<{ start: StartAda }>(config, file)
+      .then((module) => module.start(send))
+      .catch((error: unknown) => warn('the chat adapter could not load; chat events on this page are not sent', error))
   })
 }

@@ -2,6 +2,7 @@
 import { EVENT, LIST, LOGOUT, PRODUCT, PROMOTION, containerOf, declaredEvent, isIgnored, productOf, promotionOf, triggerOf } from './attributes'
 import type { Command } from './commands'
 import { send } from './sdk'
+import { warn } from './log'
 
 const CLAIMANTS = `[${EVENT}],[${PRODUCT}],[${PROMOTION}]`
 /** Controls inside a product do their own thing (add to cart, compare): a click on one is not a Product Clicked. */
@@ -38,7 +39,7 @@ function onClick(event: MouseEvent): void {
     const logout = target.closest(`[${LOGOUT}]`)
     if (logout && logout.tagName !== 'FORM' && event.type === 'click') send({ type: 'reset' })
   } catch (error) {
-    console.warn('[academy-analytics]', error)
+    warn(error)
   }
 }
 

@@ -30,6 +30,8 @@ export interface Core {
   setDebug(on: boolean): void
   /** The page is being hidden or left (true), or is visible again (false): delivery must not wait for a later task. */
   leaving(on: boolean): void
+  /** Settles once the page's first event has been answered by the tracking API (or has failed). */
+  readonly answered: Promise<unknown>
   /** The underlying AnalyticsBrowser. */
   readonly analytics: unknown
 }

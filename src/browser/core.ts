@@ -7,6 +7,7 @@ import { withProductValue } from '../plan/commerce'
 import { secretParams } from '../plan/privacy'
 import { validateEvent } from '../plan/validate'
 import type { Command, Core, PageContext, StartCore } from './commands'
+import { readDeliveryConfig } from './config'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import type { Dispatched } from './overlay'
 import { scrubEvent } from './scrub'
@@ -45,7 +46,8 @@ const WITHOUT_LOCAL_STORAGE: InitOptions = {
 }
 
 export const start: StartCore = async (config) => {
-  const secret = secretParams(config.scrubParams)
+  const options = readDeliveryConfig(config.script)
+  const secret = secretParams(options.scrubParams)
   let debug = false
   const reported = new Set<string>()
 
@@ -100,11 +102,11 @@ export const start: StartCore = async (config) => {
     {
       writeKey: config.writeKey,
       plugins: [academy],
-      ...(config.remoteSettings
-        ? { cdnURL: config.cdnUrl }
+      ...(options.remoteSettings
+        ? { cdnURL: options.cdnUrl }
         : { cdnSettings: { integrations: { 'Segment.io': { apiKey: config.writeKey } }, metrics: { sampleRate: 0 } } }),
     },
-    { integrations: { 'Segment.io': deliveryOptions(config, request) }, ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE) },
+    { integrations: { 'Segment.io': deliveryOptions(config.writeKey, options.apiHost, request) }, ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE) },
   )
   const [instance] = await analytics
   delivery = takeOverDelivery(instance, request)
@@ -143,6 +145,7 @@ export const start: StartCore = async (config) => {
 
   return {
     handle,
+    answered: delivery.answered,
     leaving: (on) => delivery?.leaving(on),
     setDebug,
     analytics,

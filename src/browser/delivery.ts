@@ -1,6 +1,5 @@
 /** How events leave the browser: analytics-next's Segment.io destination, configured for pages that navigate. */
 import type { Analytics, Context, Plugin } from '@segment/analytics-next'
-import type { Config } from './config'
 
 /**
  * Browsers refuse a keepalive request once the keepalive requests of a page in flight would carry more than
@@ -10,10 +9,10 @@ export const KEEPALIVE_BUDGET = 60 * 1024
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 
-export function deliveryOptions(config: Config, request: { keepalive: boolean }) {
-  const api = new URL(config.apiHost)
+export function deliveryOptions(writeKey: string, apiHost: string, request: { keepalive: boolean }) {
+  const api = new URL(apiHost)
   return {
-    apiKey: config.writeKey,
+    apiKey: writeKey,
     apiHost: api.host + api.pathname.replace(/\/+$/, ''),
     protocol: api.protocol.slice(0, -1) as 'http' | 'https',
     // Each event leaves at once, in a keepalive request (which the browser completes after the page is gone)
@@ -33,6 +32,8 @@ export interface Delivery {
   enriched(ctx: Context): void
   /** The page is being hidden or left (true), or is back (false). */
   leaving(on: boolean): void
+  /** Settles once the first event handed over has been answered (or has failed). */
+  answered: Promise<unknown>
 }
 
 /**
@@ -53,6 +54,8 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
   const early = new WeakSet<Context>()
   let leaving = false
   let keepaliveInFlight = 0
+  let first: ((value?: unknown) => void) | undefined
+  const answered = new Promise((resolve) => (first = resolve))
 
   const handOver = (ctx: Context) => {
     waiting.delete(ctx)
@@ -64,7 +67,10 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
     if (keepalive) keepaliveInFlight += size
     Promise.resolve(method.call(destination, ctx))
       .catch(() => undefined)
-      .finally(() => keepalive && (keepaliveInFlight -= size))
+      .finally(() => {
+        if (keepalive) keepaliveInFlight -= size
+        first?.()
+      })
   }
   const handOverNow = (ctx: Context) => {
     early.add(ctx)
@@ -82,6 +88,7 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
   }
 
   return {
+    answered,
     enriched(ctx) {
       if (leaving) handOverNow(ctx)
       else waiting.add(ctx)

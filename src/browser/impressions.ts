@@ -5,8 +5,8 @@
  * a page restored from the back/forward cache (`restartImpressions`).
  */
 import { EVENT, declaredEvent, isIgnored, triggerOf } from './attributes'
-import { onAdded, onRemoved, rescan } from './markup'
-import { send } from './sdk'
+import { link } from './link'
+import { warn } from './log'
 
 /** What a kind of element does when the observer reports on one of them. */
 export type Sighting = (entry: IntersectionObserverEntry) => void
@@ -40,7 +40,7 @@ function onIntersection(entries: IntersectionObserverEntry[]): void {
       try {
         sighting(entry)
       } catch (error) {
-        console.warn('[academy-analytics]', error)
+        warn(error)
       }
     }
   }
@@ -51,7 +51,7 @@ function viewed(entry: IntersectionObserverEntry): void {
   if (!entry.isIntersecting) return
   seen.add(entry.target)
   unwatch(entry.target, viewed)
-  send(declaredEvent(entry.target))
+  link.send(declaredEvent(entry.target))
 }
 
 export function restartImpressions(): void {
@@ -59,7 +59,7 @@ export function restartImpressions(): void {
   sightings = new WeakMap()
   seen = new WeakSet()
   for (const reset of restarts) reset()
-  rescan()
+  link.rescan()
 }
 
 /**
@@ -68,11 +68,11 @@ export function restartImpressions(): void {
  */
 export function startImpressions(impressionThreshold: number): void {
   observer = new IntersectionObserver(onIntersection, { threshold: [...Array.from({ length: 21 }, (_, i) => i / 20), impressionThreshold] })
-  onAdded((element) => {
+  link.onAdded((element) => {
     if (!seen.has(element) && element.hasAttribute(EVENT) && triggerOf(element) === 'view' && !isIgnored(element)) watch(element, viewed)
   })
   // Removed elements are let go of: nothing keeps them alive, whatever kinds watched them.
-  onRemoved((element) => {
+  link.onRemoved((element) => {
     observer.unobserve(element)
     sightings.delete(element)
   })

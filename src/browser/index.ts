@@ -5,16 +5,17 @@
 import { startChat } from './chat'
 import { startClicks } from './clicks'
 import type { Command } from './commands'
-import { readConfig } from './config'
-import { startImpressions } from './impressions'
-import { startLifecycle } from './lifecycle'
+import { readConfig, type Config } from './config'
+import { onRestart, startLifecycle } from './lifecycle'
 import { startLoads } from './loads'
-import { startMarkup } from './markup'
-import { startProducts } from './products'
-import { startPromotions } from './promotions'
-import { currentCore, loadCore, send } from './sdk'
+import { warn } from './log'
+import { onAdded, onRemoved, rescan, startMarkup } from './markup'
+import { startPositions } from './positions'
+import { currentCore, loadChunk, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
-import { ada, core } from 'virtual:entries'
+import type { StartViews } from './views'
+import { productDetailOf, productOf } from './attributes'
+import { ada, core, views } from 'virtual:entries'
 
 export interface AcademyAnalytics {
   track(event: string, properties?: Record<string, unknown>): void
@@ -60,15 +61,26 @@ function start(): void {
   startClicks()
   startSubmits()
   startLoads()
-  startImpressions(config.impressionThreshold)
-  startProducts()
-  startPromotions(config)
+  startPositions()
   startMarkup()
   startChat(config, ada)
+  void startViews(config, ready)
+}
+
+/** Impressions load once the first event has been answered (or after 2 s): nothing competes with it. */
+async function startViews(config: Config, ready: Promise<boolean>): Promise<void> {
+  try {
+    if (!(await ready)) return
+    await Promise.race([currentCore()!.answered, new Promise((resolve) => setTimeout(resolve, 2000))])
+    const module = await loadChunk<{ start: StartViews }>(config, views)
+    module.start({ send, onAdded, onRemoved, rescan, onRestart, productOf, productDetailOf }, config)
+  } catch (error) {
+    warn('impressions could not load; view events on this page are not sent', error)
+  }
 }
 
 try {
   start()
 } catch (error) {
-  console.warn('[academy-analytics] disabled on this page:', error)
+  warn('disabled on this page:', error)
 }

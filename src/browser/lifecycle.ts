@@ -1,6 +1,12 @@
 /** Page lifecycle: the page view, a page restored from the back/forward cache, and the flush before the page goes. */
-import { restartImpressions } from './impressions'
 import { currentCore, flush, send, stashPending } from './sdk'
+
+const restarts: Array<() => void> = []
+
+/** `restart` runs when a page restored from the back/forward cache is a new page view ("once" starts over). */
+export function onRestart(restart: () => void): void {
+  restarts.push(restart)
+}
 
 /** A page going away runs no more tasks: queued events are handed to the SDK and pushed out now. */
 function leaving(on: boolean): void {
@@ -19,7 +25,7 @@ export function startLifecycle(): void {
     leaving(false)
     if (!event.persisted) return
     send({ type: 'page' })
-    restartImpressions()
+    restarts.forEach((restart) => restart())
   })
   // Registered before the SDK's own pagehide listeners, which persist whatever is still queued after this.
   addEventListener('pagehide', left)

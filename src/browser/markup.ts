@@ -2,16 +2,21 @@
  * Finds tracked markup: what is in the page when the tag starts, and whatever scripts (or the parser, for an
  * async tag that runs before the document is complete) insert later. One MutationObserver for the page.
  */
+import { warn } from './log'
+
 type Visitor = (element: Element) => void
 
 export const TRACKED = '[data-analytics-event],[data-analytics-list],[data-analytics-product],[data-analytics-cart],[data-analytics-promotion]'
 
 const added: Visitor[] = []
 const removed: Visitor[] = []
+let scanned = false
 
 /** Calls `visit` for every tracked element in the page now and for every one inserted later. */
 export function onAdded(visit: Visitor): void {
   added.push(visit)
+  // A late visitor (the lazily loaded impressions) visits what the first scan already found.
+  if (scanned) each(document.documentElement, [visit])
 }
 
 /** Calls `visit` for every tracked element removed from the page, so its observers can let go of it. */
@@ -28,7 +33,7 @@ function each(node: Node, visitors: Visitor[]): void {
       try {
         visit(element)
       } catch (error) {
-        console.warn('[academy-analytics]', error)
+        warn(error)
       }
     }
   }
@@ -48,6 +53,7 @@ export function startMarkup(): void {
       }
     }).observe(document.documentElement, { childList: true, subtree: true })
     rescan()
+    scanned = true
   }
   // An async tag often runs while the page is still being parsed. Watching the parser insert the rest node by
   // node cost more than all the rest of the start-up on a long catalog page; one scan once it is parsed finds the same.

@@ -1,12 +1,11 @@
 /**
  * Product impressions (contract §3): Product List Viewed, Cart Viewed and Product Viewed, once per element per page
- * view when any part of it is first in the viewport; and the positions products derive from their order in their
- * list or cart, kept current as markup changes so that a click only reads them.
+ * view when any part of it is first in the viewport. (The positions products take in their lists are the loader's:
+ * positions.ts.)
  */
-import { CART, DETAIL, LIST, PRODUCT, containerOf, isIgnored, listOf, numberProducts, productDetailOf, productOf, productsIn } from './attributes'
+import { CART, DETAIL, LIST, PRODUCT, containerOf, isIgnored, listOf, productsIn } from './attributes'
 import { onRestart, unwatch, watch } from './impressions'
-import { onAdded, onRemoved } from './markup'
-import { send } from './sdk'
+import { link } from './link'
 
 /** Segment refuses an event over 32 KB: a longer list goes in several events of at most this many products. */
 const PRODUCTS_PER_EVENT = 50
@@ -15,30 +14,13 @@ const PRODUCTS_PER_EVENT = 50
 let reported = new WeakSet<Element>()
 /** Products added to a list after it was reported: the next Product List Viewed, once one of them is seen. */
 const appended = new Set<Element>()
-/** The list or cart each product was numbered in, renumbered when the product leaves it. */
-const numberedIn = new WeakMap<Element, Element>()
-/** Lists and carts whose products changed: renumbered once, after the current batch of markup. */
-const changed = new Set<Element>()
-
-function renumberSoon(container: Element): void {
-  if (!changed.size) queueMicrotask(renumber)
-  changed.add(container)
-}
-
-function renumber(): void {
-  const containers = [...changed]
-  changed.clear()
-  for (const container of containers) {
-    if (container.isConnected) for (const product of numberProducts(container)) numberedIn.set(product, container)
-  }
-}
 
 function reportProducts(event: 'Product List Viewed' | 'Cart Viewed', container: Element, properties: Record<string, unknown>, products: Element[]): void {
   for (const product of products) reported.add(product)
-  const shown = products.filter((product) => !isIgnored(product)).map(productOf)
+  const shown = products.filter((product) => !isIgnored(product)).map(link.productOf)
   let from = 0
   do {
-    send({ type: 'track', event, properties: { ...properties, products: shown.slice(from, from + PRODUCTS_PER_EVENT) }, source: container })
+    link.send({ type: 'track', event, properties: { ...properties, products: shown.slice(from, from + PRODUCTS_PER_EVENT) }, source: container })
   } while ((from += PRODUCTS_PER_EVENT) < shown.length)
 }
 
@@ -77,13 +59,12 @@ function detailSeen({ isIntersecting, target: product }: IntersectionObserverEnt
   if (!isIntersecting) return
   reported.add(product)
   unwatch(product, detailSeen)
-  send({ type: 'track', event: 'Product Viewed', properties: productDetailOf(product), source: product })
+  link.send({ type: 'track', event: 'Product Viewed', properties: link.productDetailOf(product), source: product })
 }
 
 function visit(element: Element): void {
-  const container = element.hasAttribute(PRODUCT) ? containerOf(element) : null
-  if (container) renumberSoon(container)
   if (reported.has(element) || isIgnored(element)) return
+  const container = element.hasAttribute(PRODUCT) ? containerOf(element) : null
   if (element.hasAttribute(LIST)) watch(element, listSeen)
   if (element.hasAttribute(CART)) watch(element, cartSeen)
   if (element.hasAttribute(DETAIL)) watch(element, detailSeen)
@@ -94,12 +75,8 @@ function visit(element: Element): void {
 }
 
 export function startProducts(): void {
-  onAdded(visit)
-  onRemoved((element) => {
-    appended.delete(element)
-    const container = numberedIn.get(element)
-    if (container?.isConnected) renumberSoon(container)
-  })
+  link.onAdded(visit)
+  link.onRemoved((element) => appended.delete(element))
   onRestart(() => {
     reported = new WeakSet()
     appended.clear()

@@ -7,8 +7,7 @@
 import { PROMOTION, isIgnored, promotionOf } from './attributes'
 import type { Config } from './config'
 import { onRestart, unwatch, watch } from './impressions'
-import { onAdded, onRemoved } from './markup'
-import { send } from './sdk'
+import { link } from './link'
 
 let viewed = new WeakSet<Element>()
 /** The promotions shown now, each with its timer (0 while the tab is hidden). */
@@ -30,7 +29,7 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
     shown.delete(promotion)
     viewed.add(promotion)
     unwatch(promotion, sighted)
-    send({ type: 'track', event: 'Promotion Viewed', properties: promotionOf(promotion), source: promotion })
+    link.send({ type: 'track', event: 'Promotion Viewed', properties: promotionOf(promotion), source: promotion })
   }
 
   function sighted(entry: IntersectionObserverEntry): void {
@@ -38,10 +37,10 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
     else if (!shown.has(entry.target)) time(entry.target)
   }
 
-  onAdded((element) => {
+  link.onAdded((element) => {
     if (element.hasAttribute(PROMOTION) && !viewed.has(element) && !isIgnored(element)) watch(element, sighted)
   })
-  onRemoved(stop)
+  link.onRemoved(stop)
   onRestart(() => {
     shown.forEach((timer) => clearTimeout(timer))
     shown.clear()

@@ -1,5 +1,6 @@
 import type { Command, Core, PageContext, StartCore } from './commands'
 import type { Config } from './config'
+import { warn } from './log'
 
 /** The loader's only link to the SDK: commands queue here until the core chunk has loaded, then flow in order. */
 let core: Core | undefined
@@ -27,7 +28,7 @@ export function flush(): void {
     try {
       core.handle(command, at, page)
     } catch (error) {
-      console.warn('[academy-analytics] could not send', command, error)
+      warn('could not send', command, error)
     }
   }
 }
@@ -65,19 +66,22 @@ function unstash(): void {
   }
 }
 
-/** Loads the core chunk, found beside the script itself, and resolves once the SDK is ready (false if it could not load). */
+/** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */
+export const loadChunk = <T>(config: Config, file: string): Promise<T> => import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
+
+/** Loads the core chunk and resolves once the SDK is ready (false if it could not load). */
 export function loadCore(config: Config, file: string): Promise<boolean> {
   stash = 'academy-analytics:pending:' + config.writeKey
   unstash()
-  return import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
-    .then((module: { start: StartCore }) => module.start(config))
+  return loadChunk<{ start: StartCore }>(config, file)
+    .then((module) => module.start(config))
     .then((loaded) => {
       core = loaded
       flush()
       return true
     })
     .catch((error: unknown) => {
-      console.warn('[academy-analytics] the analytics SDK could not load; events on this page are not sent', error)
+      warn('the analytics SDK could not load; events on this page are not sent', error)
       return false
     })
 }

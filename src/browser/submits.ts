@@ -1,6 +1,7 @@
 /** Submit triggers: one capturing listener on the document. Form fields are never read. */
 import { EVENT, LOGOUT, declaredEvent, isIgnored, triggerOf } from './attributes'
 import { send } from './sdk'
+import { warn } from './log'
 
 const DECLARED = `[${EVENT}]`
 
@@ -17,7 +18,7 @@ function onSubmit(event: Event): void {
     // A logout form (or a logout wrapper around the form); a logout button inside a form resets on its click.
     if (form.closest(`[${LOGOUT}]`)) send({ type: 'reset' })
   } catch (error) {
-    console.warn('[academy-analytics]', error)
+    warn(error)
   }
 }
 

@@ -2,4 +2,5 @@
 declare module 'virtual:entries' {
   export const core: string
   export const ada: string
+  export const views: string
 }

@@ -6,5 +6,11 @@
 declare module 'analytics-next:plugins/remote-loader' {
   export * from '@segment/analytics-next/dist/types/plugins/remote-loader'
 }
+declare module 'analytics-next:plugins/segmentio/batched-dispatcher' {
+  export { default } from '@segment/analytics-next/dist/types/plugins/segmentio/batched-dispatcher'
+}
+declare module 'analytics-next:core/stats/remote-metrics' {
+  export * from '@segment/analytics-next/dist/types/core/stats/remote-metrics'
+}
 // The re-exports of analytics-next.ts: their types are the package's public ones, which core.ts imports by name.
 declare module 'analytics-next:*'
