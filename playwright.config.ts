@@ -6,7 +6,11 @@ import { defineConfig } from '@playwright/test'
  */
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
+  // Timing tests run last and alone, once everything else has passed.
+  projects: [
+    { name: 'e2e', testIgnore: '**/perf.spec.ts' },
+    { name: 'perf', testMatch: '**/perf.spec.ts', dependencies: ['e2e'] },
+  ],
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import { page as benchPage } from '../bench/pages'
 import { academyFlows } from '../collector/academy-flows'
 import { startSite, type Site } from '../collector/demo-server'
 import type { TrackingPlanRule } from '../src/plan/export'
@@ -45,14 +46,23 @@ interface Fixtures {
 export const test = base.extend<Fixtures, { servers: Servers }>({
   servers: [
     async ({}, use) => {
-      const collector = await startAnalyticsCollector({ port: 0 })
+      const collector = await startAnalyticsCollector({ port: 0, log: !!process.env.COLLECTOR_LOG })
       const flows = academyFlows({ collectorUrl: collector.url })
       const site = await startSite({
         port: 0,
         collectorUrl: collector.url,
         // Test-only pages (e2e/pages) are served under /e2e/, like the demo pages.
         mounts: { '/e2e/': 'e2e/pages' },
-        extraRoutes: flows.routes,
+        extraRoutes: [
+          ...flows.routes,
+          // The benchmark's catalog (5,000 products, 500 promotions), with the tag, for the jank test.
+          (req, res, url) => {
+            if (url.pathname !== '/e2e/catalog-5000.html') return false
+            res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+            res.end(benchPage('catalog', 'academy', `http://${req.headers.host}`, collector.apiHost))
+            return true
+          },
+        ],
       })
       await use({ collector, site })
       await site.close()

@@ -45,7 +45,11 @@ const WITHOUT_LOCAL_STORAGE: InitOptions = {
   storage: { stores: ['cookie', 'memory'] },
 }
 
+/** Waits for a task of its own: the SDK's cold start is spread over several short tasks, never one long one. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
+
 export const start: StartCore = async (config) => {
+  await nextTask()
   const options = readDeliveryConfig(config.script)
   const secret = secretParams(options.scrubParams)
   let debug = false
@@ -110,6 +114,10 @@ export const start: StartCore = async (config) => {
   )
   const [instance] = await analytics
   delivery = takeOverDelivery(instance, request)
+  // The first reads and writes of the identity (cookies, localStorage) are the slowest part of the first event.
+  await nextTask()
+  instance.user().anonymousId()
+  await nextTask()
 
   // Strictly increasing timestamps: events of one page sort in the order they happened, even within a millisecond.
   let last = 0

@@ -3,7 +3,8 @@ import type { Analytics, Context, Plugin } from '@segment/analytics-next'
 
 /**
  * Browsers refuse a keepalive request once the keepalive requests of a page in flight would carry more than
- * 64 KiB: it fails and waits for a retry. Each event is sent with keepalive while it fits in this budget.
+ * 64 KiB: it fails and waits for a retry. Each event is sent with keepalive while it fits in this budget. (A
+ * request stays in flight until its response body is read: lean/fetch.ts reads it.)
  */
 export const KEEPALIVE_BUDGET = 60 * 1024
 

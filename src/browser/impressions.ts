@@ -34,8 +34,24 @@ export function onRestart(reset: () => void): void {
   restarts.push(reset)
 }
 
+/**
+ * Sightings are handled in slices of at most this many ms: scrolling fast through a catalog reports many lists and
+ * promotions at once, and reading a list's hundred products takes a while. The rest waits for the next task.
+ */
+const SLICE_MS = 8
+let sighted: IntersectionObserverEntry[] = []
+let timer = 0
+
 function onIntersection(entries: IntersectionObserverEntry[]): void {
-  for (const entry of entries) {
+  sighted.push(...entries)
+  if (!timer) handleSightings()
+}
+
+function handleSightings(): void {
+  const until = performance.now() + SLICE_MS
+  let done = 0
+  while (done < sighted.length && performance.now() < until) {
+    const entry = sighted[done++]!
     for (const sighting of sightings.get(entry.target) ?? []) {
       try {
         sighting(entry)
@@ -44,6 +60,8 @@ function onIntersection(entries: IntersectionObserverEntry[]): void {
       }
     }
   }
+  sighted = sighted.slice(done)
+  timer = sighted.length ? window.setTimeout(handleSightings, 0) : 0
 }
 
 /** The `view` trigger: any part of the element in the viewport. */
@@ -56,6 +74,7 @@ function viewed(entry: IntersectionObserverEntry): void {
 
 export function restartImpressions(): void {
   observer.disconnect()
+  sighted = []
   sightings = new WeakMap()
   seen = new WeakSet()
   for (const reset of restarts) reset()

@@ -10,7 +10,7 @@ export function onRestart(restart: () => void): void {
 
 /** A page going away runs no more tasks: queued events are handed to the SDK and pushed out now. */
 function leaving(on: boolean): void {
-  if (on) flush()
+  if (on) flush(true)
   currentCore()?.leaving(on)
 }
 

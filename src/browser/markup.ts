@@ -11,12 +11,16 @@ export const TRACKED = '[data-analytics-event],[data-analytics-list],[data-analy
 const added: Visitor[] = []
 const removed: Visitor[] = []
 let scanned = false
+const late: Visitor[] = []
 
 /** Calls `visit` for every tracked element in the page now and for every one inserted later. */
 export function onAdded(visit: Visitor): void {
   added.push(visit)
-  // A late visitor (the lazily loaded impressions) visits what the first scan already found.
-  if (scanned) each(document.documentElement, [visit])
+  // Late visitors (the lazily loaded impressions) visit what the first scan already found: one scan for all
+  // those that arrive together.
+  if (!scanned) return
+  if (!late.length) queueMicrotask(() => each(document.documentElement, late.splice(0), true))
+  late.push(visit)
 }
 
 /** Calls `visit` for every tracked element removed from the page, so its observers can let go of it. */
@@ -24,32 +28,58 @@ export function onRemoved(visit: Visitor): void {
   removed.push(visit)
 }
 
-function each(node: Node, visitors: Visitor[]): void {
+function each(node: Node, visitors: Visitor[], later: boolean): void {
   if (!(node instanceof Element)) return
   const elements = Array.from(node.querySelectorAll(TRACKED))
   if (node.matches(TRACKED)) elements.unshift(node)
   for (const element of elements) {
-    for (const visit of visitors) {
-      try {
-        visit(element)
-      } catch (error) {
-        warn(error)
-      }
+    if (later) visits.push([element, visitors])
+    else visitAll(element, visitors)
+  }
+  if (later && !timer) timer = window.setTimeout(drain, 0)
+}
+
+function visitAll(element: Element, visitors: Visitor[]): void {
+  for (const visit of visitors) {
+    try {
+      visit(element)
+    } catch (error) {
+      warn(error)
     }
   }
 }
 
+/**
+ * New markup is visited in slices of at most this many ms, a task each: a catalog of thousands of products never
+ * makes one long task. (Removed markup is let go of at once: that is cheap.)
+ */
+const SLICE_MS = 10
+let visits: Array<[Element, Visitor[]]> = []
+let timer = 0
+
+function drain(): void {
+  const until = performance.now() + SLICE_MS
+  let done = 0
+  while (done < visits.length && performance.now() < until) {
+    const [element, visitors] = visits[done++]!
+    // Removed meanwhile: nothing to watch, and nothing that would keep it alive.
+    if (element.isConnected) visitAll(element, visitors)
+  }
+  visits = visits.slice(done)
+  timer = visits.length ? window.setTimeout(drain, 0) : 0
+}
+
 /** Visits the whole page again (a page restored from the back/forward cache starts "once per page view" over). */
 export function rescan(): void {
-  each(document.documentElement, added)
+  each(document.documentElement, added, true)
 }
 
 export function startMarkup(): void {
   const start = () => {
     new MutationObserver((records) => {
       for (const record of records) {
-        record.removedNodes.forEach((node) => each(node, removed))
-        record.addedNodes.forEach((node) => node.isConnected && each(node, added))
+        record.removedNodes.forEach((node) => each(node, removed, false))
+        record.addedNodes.forEach((node) => node.isConnected && each(node, added, true))
       }
     }).observe(document.documentElement, { childList: true, subtree: true })
     rescan()

@@ -18,17 +18,28 @@ export function send(command: Command): void {
   if (core && !timer) timer = window.setTimeout(flush, 0)
 }
 
-/** Hands every queued command to the core now (no-op until it has loaded). */
-export function flush(): void {
+/** A burst of commands (a catalog's impressions) is handed over in slices of this many ms, never as one long task. */
+const SLICE_MS = 10
+
+/**
+ * Hands the queued commands to the core (no-op until it has loaded): all of them when the page is going away
+ * (`all`), else for a slice of time, the rest in a later task.
+ */
+export function flush(all?: boolean): void {
   clearTimeout(timer)
   timer = 0
   if (!core) return
+  const until = performance.now() + SLICE_MS
   for (let next = pending.shift(); next; next = pending.shift()) {
     const [command, at, page] = next
     try {
       core.handle(command, at, page)
     } catch (error) {
       warn('could not send', command, error)
+    }
+    if (!all && pending.length && performance.now() > until) {
+      timer = window.setTimeout(flush, 0)
+      return
     }
   }
 }
@@ -77,7 +88,8 @@ export function loadCore(config: Config, file: string): Promise<boolean> {
     .then((module) => module.start(config))
     .then((loaded) => {
       core = loaded
-      flush()
+      // In a task of its own: the SDK's start-up is long enough on a cold cache.
+      timer = window.setTimeout(flush, 0)
       return true
     })
     .catch((error: unknown) => {
