@@ -63,7 +63,7 @@ test.describe('generic events (contract §2)', () => {
     await page.click('#planned') // a planned event after them: once it arrives, the others would have too
     const events = await waitForEvents(collector, 3)
     expect(summary(events).map((e) => e.event ?? e.type)).toEqual(['page', 'Forgot Password Email Sent', 'Forgot Password Button Clicked'])
-    await expect.poll(() => warnings.join('\n')).toContain('"Password Forgotten" is not an event of the tracking plan')
+    await expect.poll(() => warnings.join('\n')).toContain('"Password Forgotten" is not a client-side event of the tracking plan')
     await expect.poll(() => warnings.join('\n')).toContain('<button id="unknown" data-analytics-event="Password Forgotten">')
     await expect.poll(() => warnings.join('\n')).toContain('data-analytics-on="hover" is not click, submit, load or view')
   })

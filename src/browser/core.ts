@@ -5,7 +5,8 @@
 import { AnalyticsBrowser, type Context, type InitOptions, type Plugin } from '@segment/analytics-next'
 import { withProductValue } from '../plan/commerce'
 import { secretParams } from '../plan/privacy'
-import { validateEvent } from '../plan/validate'
+import { clientEvents } from '../plan/client-events'
+import { validateEventOf } from '../plan/fields'
 import type { Command, Core, PageContext, StartCore } from './commands'
 import { readDeliveryConfig } from './config'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
@@ -141,7 +142,7 @@ export const start: StartCore = async (config) => {
           report('"Page View" is the page call: use academyAnalytics.page()', command.source)
           return
         }
-        const result = withProductValue(command.event, validateEvent(command.event, command.properties, 'client'))
+        const result = withProductValue(command.event, validateEventOf(clientEvents, 'client', command.event, command.properties))
         for (const violation of result.violations) report(violation, command.source)
         if (!result.ok) return
         const parts = withinLimit(result.properties)

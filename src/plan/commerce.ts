@@ -1,4 +1,4 @@
-import type { Validation } from './validate'
+import type { Validation } from './fields'
 
 /**
  * Product Viewed's `value`, price × quantity (quantity 1 by default), added to the properties the plan has
