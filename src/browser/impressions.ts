@@ -6,6 +6,7 @@
  */
 import { EVENT, declaredEvent, isIgnored, triggerOf } from './attributes'
 import { link } from './link'
+import { later } from './later'
 import { warn } from './log'
 
 /** What a kind of element does when the observer reports on one of them. */
@@ -40,11 +41,11 @@ export function onRestart(reset: () => void): void {
  */
 const SLICE_MS = 8
 let sighted: IntersectionObserverEntry[] = []
-let timer = 0
+let scheduled = false
 
 function onIntersection(entries: IntersectionObserverEntry[]): void {
   sighted.push(...entries)
-  if (!timer) handleSightings()
+  if (!scheduled) handleSightings()
 }
 
 function handleSightings(): void {
@@ -61,7 +62,8 @@ function handleSightings(): void {
     }
   }
   sighted = sighted.slice(done)
-  timer = sighted.length ? window.setTimeout(handleSightings, 0) : 0
+  scheduled = sighted.length > 0
+  if (scheduled) later(handleSightings)
 }
 
 /** The `view` trigger: any part of the element in the viewport. */

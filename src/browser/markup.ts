@@ -2,6 +2,7 @@
  * Finds tracked markup: what is in the page when the tag starts, and whatever scripts (or the parser, for an
  * async tag that runs before the document is complete) insert later. One MutationObserver for the page.
  */
+import { later } from './later'
 import { warn } from './log'
 
 type Visitor = (element: Element) => void
@@ -28,15 +29,15 @@ export function onRemoved(visit: Visitor): void {
   removed.push(visit)
 }
 
-function each(node: Node, visitors: Visitor[], later: boolean): void {
+function each(node: Node, visitors: Visitor[], visitLater: boolean): void {
   if (!(node instanceof Element)) return
   const elements = Array.from(node.querySelectorAll(TRACKED))
   if (node.matches(TRACKED)) elements.unshift(node)
   for (const element of elements) {
-    if (later) visits.push([element, visitors])
+    if (visitLater) visits.push([element, visitors])
     else visitAll(element, visitors)
   }
-  if (later && !timer) timer = window.setTimeout(drain, 0)
+  if (visitLater && !scheduled) scheduled = (later(drain), true)
 }
 
 function visitAll(element: Element, visitors: Visitor[]): void {
@@ -55,7 +56,7 @@ function visitAll(element: Element, visitors: Visitor[]): void {
  */
 const SLICE_MS = 10
 let visits: Array<[Element, Visitor[]]> = []
-let timer = 0
+let scheduled = false
 
 function drain(): void {
   const until = performance.now() + SLICE_MS
@@ -66,7 +67,8 @@ function drain(): void {
     if (element.isConnected) visitAll(element, visitors)
   }
   visits = visits.slice(done)
-  timer = visits.length ? window.setTimeout(drain, 0) : 0
+  scheduled = visits.length > 0
+  if (scheduled) later(drain)
 }
 
 /** Visits the whole page again (a page restored from the back/forward cache starts "once per page view" over). */

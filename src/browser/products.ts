@@ -63,12 +63,16 @@ function detailSeen({ isIntersecting, target: product }: IntersectionObserverEnt
 }
 
 function visit(element: Element): void {
-  if (reported.has(element) || isIgnored(element)) return
+  if (reported.has(element)) return
   const container = element.hasAttribute(PRODUCT) ? containerOf(element) : null
-  if (element.hasAttribute(LIST)) watch(element, listSeen)
-  if (element.hasAttribute(CART)) watch(element, cartSeen)
-  if (element.hasAttribute(DETAIL)) watch(element, detailSeen)
-  if (container?.hasAttribute(LIST) && reported.has(container)) {
+  const isAppended = container?.hasAttribute(LIST) && reported.has(container)
+  const [list, cart, detail] = [LIST, CART, DETAIL].map((name) => element.hasAttribute(name))
+  // Most elements of a catalog are products of lists not reported yet: nothing to watch, so no ancestor walk.
+  if (!(list || cart || detail || isAppended) || isIgnored(element)) return
+  if (list) watch(element, listSeen)
+  if (cart) watch(element, cartSeen)
+  if (detail) watch(element, detailSeen)
+  if (isAppended) {
     appended.add(element)
     watch(element, appendedSeen)
   }
