@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { validateEvent } from '../plan/validate'
-import { containerOf, listOf, numberProducts, productDetailOf, productOf, productsIn, promotionOf } from './attributes'
+import { containerOf, forgetPositions, listOf, productDetailOf, productOf, productsIn, promotionOf } from './attributes'
 
 declare const happyDOM: { setURL(url: string): void }
 
@@ -76,21 +76,23 @@ describe('positions', () => {
 
   it('are the 1-based order among the products of the nearest list or cart; an explicit position wins', () => {
     const $ = page(catalog)
-    expect(numberProducts($('#list')).map((p) => p.id)).toEqual(['a', 'b', 'c'])
-    numberProducts($('#nested'))
-    numberProducts($('#cart'))
+    expect(productsIn($('#list')).map((p) => p.id)).toEqual(['a', 'b', 'c'])
     expect(['#a', '#b', '#c', '#n', '#line', '#alone'].map((s) => productOf($(s)).position)).toEqual([1, '12', 3, 1, 1, undefined])
     expect(containerOf($('#n'))).toBe($('#nested'))
     expect(containerOf($('#alone'))).toBeNull()
   })
 
-  it('continue after the products a list already had when more are appended and it is numbered again', () => {
+  it('continue after the products a list already had when more are appended, and follow removals', () => {
     const $ = page(catalog)
-    numberProducts($('#list'))
+    expect(productOf($('#c')).position).toBe(3)
     $('#list').insertAdjacentHTML('beforeend', '<article id="d" data-analytics-product="D"></article><article id="e" data-analytics-product="E"></article>')
-    expect(productsIn($('#list')).map((p) => productOf(p).position)).toEqual([1, '12', 3, undefined, undefined])
-    numberProducts($('#list'))
+    // What the markup observer reports (positions.ts): the list is numbered again when next needed.
+    forgetPositions($('#d'))
     expect(productsIn($('#list')).map((p) => productOf(p).position)).toEqual([1, '12', 3, 4, 5])
+    const a = $('#a')
+    a.remove()
+    forgetPositions(a)
+    expect(productsIn($('#list')).map((p) => productOf(p).position)).toEqual(['12', 2, 3, 4])
   })
 })
 
@@ -115,7 +117,7 @@ describe('read and validated against the plan', () => {
         <article data-analytics-product="P-2" data-analytics-price="$5" data-analytics-position="second"><a href="/p/2">Two</a></article>
         <article data-analytics-product="P-3" data-analytics-price="19" data-analytics-position="9"></article>
       </section>`)
-    const products = numberProducts($('#list')).map(productOf)
+    const products = productsIn($('#list')).map(productOf)
     const result = validateEvent('Product List Viewed', { ...listOf($('#list')), products }, 'client')
     expect(result).toStrictEqual({
       ok: true,
@@ -137,7 +139,7 @@ describe('read and validated against the plan', () => {
 
   it('a product without its id is dropped from the list, and the list is not sent without any product', () => {
     const $ = page(`<section id="list" data-analytics-list="catalog"><article data-analytics-product=" " data-analytics-price="5"></article></section>`)
-    const result = validateEvent('Product List Viewed', { ...listOf($('#list')), products: numberProducts($('#list')).map(productOf) }, 'client')
+    const result = validateEvent('Product List Viewed', { ...listOf($('#list')), products: productsIn($('#list')).map(productOf) }, 'client')
     expect(result.ok).toBe(false)
     expect(result.violations).toEqual([
       'Product List Viewed: products[0] is missing required "product_id"; dropped',

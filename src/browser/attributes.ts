@@ -50,8 +50,17 @@ export const PROMOTION = A + 'promotion'
 const LIST_OR_CART = `[${LIST}],[${CART}]`
 const PRODUCT_FIELDS = ['sku', 'name', 'category', 'brand', 'variant', 'price', 'quantity', 'coupon']
 
-/** Positions derived from the order of products in their list or cart (`numberProducts`), read on click without a scan. */
+/**
+ * Positions derived from the order of products in their list or cart: a list is numbered when a position is first
+ * needed (a click, the list seen) and again after its products changed (`forgetPositions`, from positions.ts), so
+ * a page's start-up numbers nothing and a click reads a number.
+ */
 const positions = new WeakMap<Element, number>()
+/** Lists and carts whose numbering is current. */
+const numbered = new WeakSet<Element>()
+/** The list or cart each product was numbered in: its numbering is stale once the product leaves it. */
+const numberedIn = new WeakMap<Element, Element>()
+let numberedAny = false
 
 /** `data-analytics-<name>` of each name the element carries, added to `into`. */
 function fields(element: Element, names: readonly string[], into: Record<string, unknown>): Record<string, unknown> {
@@ -88,17 +97,32 @@ export function productsIn(container: Element): Element[] {
   return Array.from(container.querySelectorAll(`[${PRODUCT}]`)).filter((product) => containerOf(product) === container)
 }
 
-/** Gives each product of a list or cart its 1-based order there; returns them in that order. */
-export function numberProducts(container: Element): Element[] {
-  const products = productsIn(container)
-  products.forEach((product, index) => positions.set(product, index + 1))
-  return products
+function number(container: Element): void {
+  productsIn(container).forEach((product, index) => {
+    positions.set(product, index + 1)
+    numberedIn.set(product, container)
+  })
+  numbered.add(container)
+  numberedAny = true
+}
+
+function positionOf(product: Element): number | undefined {
+  const container = containerOf(product)
+  if (container && !numbered.has(container)) number(container)
+  return positions.get(product)
+}
+
+/** A product was added to or removed from markup: its list's (or cart's) positions are numbered again when needed. */
+export function forgetPositions(product: Element): void {
+  if (!numberedAny) return
+  const container = numberedIn.get(product) ?? containerOf(product)
+  if (container) numbered.delete(container)
 }
 
 /** A Product of the plan (Segment eCommerce v2) from a `data-analytics-product` element. */
 export function productOf(element: Element): Record<string, unknown> {
   const product = fields(element, PRODUCT_FIELDS, { product_id: element.getAttribute(PRODUCT) })
-  const position = given(element, 'position') ?? positions.get(element)
+  const position = given(element, 'position') ?? positionOf(element)
   if (position !== undefined) product.position = position
   const url = given(element, 'url')
   const link = url ? absolute(url) : linkOf(element.hasAttribute('href') ? element : element.querySelector('a[href]'), 'href')

@@ -14,6 +14,7 @@ const PRODUCTS_PER_EVENT = 50
 let reported = new WeakSet<Element>()
 /** Products added to a list after it was reported: the next Product List Viewed, once one of them is seen. */
 const appended = new Set<Element>()
+let listsReported = false
 
 function reportProducts(event: 'Product List Viewed' | 'Cart Viewed', container: Element, properties: Record<string, unknown>, products: Element[]): void {
   for (const product of products) reported.add(product)
@@ -27,6 +28,7 @@ function reportProducts(event: 'Product List Viewed' | 'Cart Viewed', container:
 function listSeen({ isIntersecting, target: list }: IntersectionObserverEntry): void {
   if (!isIntersecting) return
   reported.add(list)
+  listsReported = true
   unwatch(list, listSeen)
   // A list still empty reports nothing now: its products will be appended ones.
   const products = productsIn(list)
@@ -64,7 +66,8 @@ function detailSeen({ isIntersecting, target: product }: IntersectionObserverEnt
 
 function visit(element: Element): void {
   if (reported.has(element)) return
-  const container = element.hasAttribute(PRODUCT) ? containerOf(element) : null
+  // A product matters here only once its list has been reported (it is then an appended one).
+  const container = listsReported && element.hasAttribute(PRODUCT) ? containerOf(element) : null
   const isAppended = container?.hasAttribute(LIST) && reported.has(container)
   const [list, cart, detail] = [LIST, CART, DETAIL].map((name) => element.hasAttribute(name))
   // Most elements of a catalog are products of lists not reported yet: nothing to watch, so no ancestor walk.
