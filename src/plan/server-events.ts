@@ -13,6 +13,9 @@ export const licence = {
   expiration_date: date,
 } satisfies Fields
 
+/** The amounts and products an order and its checkout share (Segment eCommerce v2). */
+const order = { revenue: num, shipping: num, tax: num, discount: num, coupon: str, currency: str, products } satisfies Fields
+
 const server = <const P extends Fields>(properties: P) => ({ side: 'server', call: 'track', properties }) as const
 /** A server event sent as Identify (with these traits) then Track. */
 const identified = <const T extends Fields, const P extends Fields>(traits: T, properties: P) =>
@@ -32,28 +35,6 @@ export const serverEvents = /* @__PURE__ */ freeze({
   ),
   'Product Added': server({ cart_id: str, ...product }),
   'Product Removed': server({ cart_id: str, ...product }),
-  'Checkout Started': server({
-    order_id: str,
-    value: num,
-    revenue: num,
-    shipping: num,
-    tax: num,
-    discount: num,
-    coupon: str,
-    currency: str,
-    products,
-  }),
-  'Order Completed': server({
-    checkout_id: str,
-    order_id: str,
-    subtotal: num,
-    total: num,
-    revenue: num,
-    shipping: num,
-    tax: num,
-    discount: num,
-    coupon: str,
-    currency: str,
-    products,
-  }),
+  'Checkout Started': server({ order_id: str, value: num, ...order }),
+  'Order Completed': server({ checkout_id: str, order_id: str, subtotal: num, total: num, ...order }),
 } satisfies Events)
