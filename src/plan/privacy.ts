@@ -11,6 +11,8 @@ export const REDACTED = '[redacted]'
 // An e-mail address, raw or with its @ percent-encoded, anywhere in a string.
 const EMAIL = /[\w.!$%'*+^`~-]+(?:@|%40)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi
 
+const SESSION_IN_PATH = /;jsessionid=[^/?#;]*/gi
+
 function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '))
@@ -31,8 +33,9 @@ export function secretParams(extra: readonly string[] = []): ReadonlySet<string>
 }
 
 /**
- * Removes secret query parameters (in the query and in a `#a=b&c=d` fragment) and replaces e-mail addresses
- * anywhere in a URL, a path or a bare search string. Other parameters keep their exact encoding and order.
+ * Removes secret query parameters (in the query and in a `#a=b&c=d` fragment) and a `;jsessionid=` path parameter,
+ * and replaces e-mail addresses anywhere in a URL, a path or a bare search string. Other parameters keep their
+ * exact encoding and order.
  */
 export function scrubUrl(url: string, secret: ReadonlySet<string> = secretParams()): string {
   let hashAt = url.indexOf('#')
@@ -47,7 +50,8 @@ export function scrubUrl(url: string, secret: ReadonlySet<string> = secretParams
   }
   if (fragment.includes('=')) fragment = scrubPairs(fragment, secret)
   if (hashAt < url.length && fragment) result += '#' + fragment
-  return result.replace(EMAIL, REDACTED)
+  // A servlet container's session id in the path (`/cart.jsp;jsessionid=…`), written when cookies are off.
+  return result.replace(SESSION_IN_PATH, '').replace(EMAIL, REDACTED)
 }
 
 /** True for 13 to 19 digits (spaces or dashes allowed between them) that pass the Luhn check: a payment card number. */
