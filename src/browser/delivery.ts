@@ -6,7 +6,7 @@ import type { Analytics, Context, Plugin } from '@segment/analytics-next'
  * 64 KiB: it fails and waits for a retry. Each event is sent with keepalive while it fits in this budget. (A
  * request stays in flight until its response body is read: lean/fetch.ts reads it.)
  */
-export const KEEPALIVE_BUDGET = 60 * 1024
+const KEEPALIVE_BUDGET = 60 * 1024
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 
@@ -105,7 +105,7 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
 }
 
 /** Segment's API refuses an event over 32 KB; the properties get what the rest of the event leaves of it. */
-export const MAX_PROPERTIES_BYTES = 28 * 1024
+const MAX_PROPERTIES_BYTES = 28 * 1024
 
 /**
  * Properties small enough to send, as one or more events. A list of products too long for one event (a

@@ -7,7 +7,7 @@ import { warn } from './log'
 
 type Visitor = (element: Element) => void
 
-export const TRACKED = '[data-analytics-event],[data-analytics-list],[data-analytics-product],[data-analytics-cart],[data-analytics-promotion]'
+const TRACKED = '[data-analytics-event],[data-analytics-list],[data-analytics-product],[data-analytics-cart],[data-analytics-promotion]'
 
 const added: Visitor[] = []
 const removed: Visitor[] = []

@@ -7,9 +7,6 @@ import { CART, DETAIL, LIST, PRODUCT, containerOf, isIgnored, listOf, productsIn
 import { onRestart, unwatch, watch } from './impressions'
 import { link } from './link'
 
-/** Segment refuses an event over 32 KB: a longer list goes in several events of at most this many products. */
-const PRODUCTS_PER_EVENT = 50
-
 /** Lists, carts, product details and list products reported in this page view. */
 let reported = new WeakSet<Element>()
 /** Products added to a list after it was reported: the next Product List Viewed, once one of them is seen. */
@@ -18,11 +15,9 @@ let listsReported = false
 
 function reportProducts(event: 'Product List Viewed' | 'Cart Viewed', container: Element, properties: Record<string, unknown>, products: Element[]): void {
   for (const product of products) reported.add(product)
+  // A list too long for Segment's 32 KB is split by the core, after validation (delivery.ts `withinLimit`).
   const shown = products.filter((product) => !isIgnored(product)).map(link.productOf)
-  let from = 0
-  do {
-    link.send({ type: 'track', event, properties: { ...properties, products: shown.slice(from, from + PRODUCTS_PER_EVENT) }, source: container })
-  } while ((from += PRODUCTS_PER_EVENT) < shown.length)
+  link.send({ type: 'track', event, properties: { ...properties, products: shown }, source: container })
 }
 
 function listSeen({ isIntersecting, target: list }: IntersectionObserverEntry): void {
