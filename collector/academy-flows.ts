@@ -114,6 +114,15 @@ export function academyFlows(options: FlowsOptions): Flows {
   /** The ids of the visitor: the signed-in user's, and the browser's anonymous id from the tag's cookie. */
   const visitor = (req: IncomingMessage): Visitor =>
     ({ userId: account(req)?.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie) }) as Visitor
+  /**
+   * The browser's anonymous id for the events of a sign-in (or sign-up) as `userId`. When the session still holds
+   * another user (a shared computer, no logout), that id is the other person's visit: the events go without it, and
+   * the tag, seeing another user in data-user-id, starts a new anonymous id for this one (contract §4).
+   */
+  const anonymousIdAt = (req: IncomingMessage, userId: string): string | undefined => {
+    const previous = account(req)?.userId
+    return previous && previous !== userId ? undefined : anonymousIdFromCookie(req.headers.cookie)
+  }
   const cartOf = (req: IncomingMessage) => {
     const id = cookie(req, CART)
     return id && carts.has(id) ? { id, lines: carts.get(id)! } : undefined
@@ -153,14 +162,14 @@ export function academyFlows(options: FlowsOptions): Flows {
       if ([...accounts.values()].some((a) => a.email === email)) return redirect(res, '/signup.html?error=taken')
       const userId = `U-${shortId()}`
       accounts.set(userId, { userId, ...details, password: hash(form.get('password')), licenses: sampleLicences(userId.slice(2)) })
-      analytics.userSignedUp({ userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), traits: details })
+      analytics.userSignedUp({ userId, anonymousId: anonymousIdAt(req, userId), traits: details })
       redirect(res, '/profile.html', session(userId))
     },
     '/account/sign-in'(req, res, form) {
       const email = form.get('email').toLowerCase()
       const user = [...accounts.values()].find((a) => a.email === email && a.password === hash(form.get('password')))
       if (!user) return redirect(res, '/login.html?error=1')
-      analytics.userSignedIn({ userId: user.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), traits: { email: user.email } })
+      analytics.userSignedIn({ userId: user.userId, anonymousId: anonymousIdAt(req, user.userId), traits: { email: user.email } })
       redirect(res, '/profile.html', session(user.userId))
     },
     '/account/details'(req, res, form) {
