@@ -75,7 +75,7 @@ test('sign-in, then browse: one identify before the page call, then the userId o
   expect(await storedIdentity(page)).toEqual({ userId: ANN.userId, anonymousId })
 })
 
-test('the same user on further pages, a reload and a second tab: no second identify', async ({ page, collector }) => {
+test('the same user on further pages, a reload, a second tab and a page without data-user-id: no second identify', async ({ page, collector }) => {
   await page.goto('/login.html')
   await signIn(page, ANN)
   await waitForEvents(collector, 1, pageView('/profile.html'))
@@ -86,6 +86,9 @@ test('the same user on further pages, a reload and a second tab: no second ident
   const tab = await page.context().newPage()
   await tab.goto('/support.html')
   await waitForEvents(collector, 1, pageView('/support.html'))
+  // A page that does not know (no data-user-id): the identity is untouched.
+  await tab.goto('/e2e/logout.html')
+  await waitForEvents(collector, 1, pageView('/e2e/logout.html'))
 
   const client = inOrder(collector.events()).filter(isClient)
   const anonymousId = client[0]!.anonymousId
@@ -96,6 +99,7 @@ test('the same user on further pages, a reload and a second tab: no second ident
     { type: 'page', name: '/catalog.html', userId: ANN.userId, anonymousId },
     { type: 'page', name: '/catalog.html', userId: ANN.userId, anonymousId },
     { type: 'page', name: '/support.html', userId: ANN.userId, anonymousId },
+    { type: 'page', name: '/e2e/logout.html', userId: ANN.userId, anonymousId },
   ])
 })
 
@@ -164,4 +168,22 @@ test('a server session that times out: the next page renders an empty data-user-
   expect(client.slice(at).filter((e) => e.userId || e.anonymousId !== view!.anonymousId).map(who)).toEqual([])
   expect(client.filter(clientIdentify).map(who)).toEqual([{ type: 'identify', name: null, userId: ANN.userId, anonymousId: signedIn!.anonymousId }])
   expect(await storedIdentity(page)).toEqual({ userId: null, anonymousId: view!.anonymousId })
+})
+
+test('a data-user-id that is not a user id (an e-mail address): a console warning, the identity left as it is, nothing sent of it', async ({ page, collector }) => {
+  const warnings: string[] = []
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
+  await page.goto('/login.html')
+  await signIn(page, ANN)
+  const [signedIn] = await waitForEvents(collector, 1, pageView('/profile.html'))
+  await page.goto('/e2e/user-id-broken.html')
+  await waitForEvents(collector, 1, pageView('/e2e/user-id-broken.html'))
+  await page.click('#after')
+  const [clicked] = await waitForEvents(collector, 1, (e) => e.event === 'Forgot Password Button Clicked')
+
+  expect(warnings).toContainEqual(expect.stringContaining(`data-user-id="ann@example.org" is not a user id; the browser's identity is left as it is`))
+  const [view] = await waitForEvents(collector, 1, pageView('/e2e/user-id-broken.html'))
+  for (const event of [view!, clicked!]) expect(event).toMatchObject({ userId: ANN.userId, anonymousId: signedIn!.anonymousId })
+  expect(inOrder(collector.events()).filter(clientIdentify)).toHaveLength(1)
+  expect(JSON.stringify(collector.events().filter(isClient))).not.toContain('ann@example.org')
 })

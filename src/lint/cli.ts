@@ -1,6 +1,7 @@
 /**
- * `academy-analytics lint <globs…>`: checks the data-analytics-* attributes of JSP and HTML files and the options on the tag's script tag. One line per
- * problem, `file:line:col message`; exit code 1 when there is any, 2 when the command is wrong or no file matches.
+ * `academy-analytics lint <globs…>`: checks the data-analytics-* attributes of JSP and HTML files and the options
+ * on the tag's script tag. One line per problem, `file:line:col message`; exit code 1 when there is any, 2 when the
+ * command is wrong or no file matches.
  * Run by bin/academy-analytics.mjs from the build in lib/.
  */
 import { readFile } from 'node:fs/promises'
