@@ -1,6 +1,7 @@
 /**
- * `academy-analytics lint <globs…>`: checks the data-analytics-* attributes of JSP and HTML files. One line per
- * problem, `file:line:col message`; exit code 1 when there is any, 2 when the command is wrong or no file matches.
+ * `academy-analytics lint <globs…>`: checks the data-analytics-* attributes of JSP and HTML files and the options
+ * on the tag's script tag. One line per problem, `file:line:col message`; exit code 1 when there is any, 2 when the
+ * command is wrong or no file matches.
  * Run by bin/academy-analytics.mjs from the build in lib/.
  */
 import { readFile } from 'node:fs/promises'
@@ -10,8 +11,8 @@ import { lintSource } from './lint'
 
 const USAGE = `Usage: academy-analytics lint <file or glob>...
 
-Checks the data-analytics-* attributes of JSP and HTML files against the attribute contract and the
-tracking plan. Prints one line per problem (file:line:col message) and exits with 1 if there is any.
+Checks the data-analytics-* attributes of JSP and HTML files, and the options on the tag's script tag,
+against the attribute contract and the tracking plan. Prints one line per problem (file:line:col message) and exits with 1 if there is any.
 Quote globs so that the shell does not expand them: academy-analytics lint 'src/main/webapp/**/*.jsp'`
 
 interface Output {

@@ -85,6 +85,22 @@ describe('academy-analytics lint: one broken JSP file per rule (src/lint/fixture
     ])
   })
 
+  it("the tag's script tag: write key, URLs, numbers, a literal data-user-id, unknown options; other scripts are not judged", async () => {
+    expect((await lint(fixture('script-tag.jsp'))).lines).toEqual([
+      'src/lint/fixtures/script-tag.jsp:4:3 the tag has no data-write-key: it stays inert on this page',
+      'src/lint/fixtures/script-tag.jsp:4:62 data-api-host="api.segment.io/v1" is not an http(s) URL with its scheme; the tag uses https://api.segment.io/v1',
+      'src/lint/fixtures/script-tag.jsp:4:96 data-user-id="U-1001" is a literal: render the signed-in user\'s id from the session, e.g. data-user-id="${sessionScope.user.id}" (empty when no one is signed in)',
+      'src/lint/fixtures/script-tag.jsp:5:62 data-write-key is empty: the tag stays inert on this page',
+      'src/lint/fixtures/script-tag.jsp:5:81 data-cdn-url="ftp://cdn.example" is not an http(s) URL with its scheme; the tag uses https://cdn.segment.com',
+      'src/lint/fixtures/script-tag.jsp:6:11 data-impression-threshold="50%" is not a number above 0, at most 1; the tag uses 0.5',
+      'src/lint/fixtures/script-tag.jsp:6:43 data-impression-ms="1s" is not a number of milliseconds from 0 to 59999; the tag uses 1000',
+      'src/lint/fixtures/script-tag.jsp:6:67 data-user-id="" is a literal: render the signed-in user\'s id from the session, e.g. data-user-id="${sessionScope.user.id}" (empty when no one is signed in)',
+      "src/lint/fixtures/script-tag.jsp:7:103 unknown option data-userid on the tag's script (did you mean data-user-id?)",
+      "src/lint/fixtures/script-tag.jsp:8:11 unknown option data-remote-setting on the tag's script (did you mean data-remote-settings?)",
+      "src/lint/fixtures/script-tag.jsp:8:31 unknown option data-cfasync on the tag's script",
+    ])
+  })
+
   it('passes correct JSP, with EL, scriptlets and <c:out> inside attribute values (exit code 0)', async () => {
     expect(await lint(fixture('valid.jsp'))).toEqual({ code: 0, lines: [], err: '1 file checked, no problems\n' })
   })

@@ -1,10 +1,11 @@
 /**
- * The attribute linter: the markup rules (src/plan/markup.ts) over every element of a JSP or HTML file, with the
- * line and column of the attribute each problem is about.
+ * The attribute linter: the markup rules (src/plan/markup.ts) over every element of a JSP or HTML file, and the
+ * tag's script-tag options (script-tag.ts), with the line and column of the attribute each problem is about.
  */
 import { Parser } from 'htmlparser2'
 import { checkElement, type Attributes } from '../plan/markup'
 import { maskJsp } from './jsp'
+import { checkScriptTag } from './script-tag'
 
 export interface LintProblem {
   /** 1-based */
@@ -46,7 +47,7 @@ export function lintSource(source: string): LintProblem[] {
         // a file without <body> is a fragment that other pages include.
         const known = open.some((e) => e.tag === 'body') && !open.some((e) => e.tag === 'template')
         const ancestors = known ? open.map((e) => e.attributes).reverse() : undefined
-        for (const { attribute, message } of checkElement(attributes, ancestors)) {
+        for (const { attribute, message } of [...checkElement(attributes, ancestors), ...(tag === 'script' ? checkScriptTag(attributes) : [])]) {
           problems.push({ ...position(seen.find((a) => a.name === attribute)?.at ?? tagStart), message })
         }
         open.push({ tag, attributes })
