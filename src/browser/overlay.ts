@@ -8,6 +8,7 @@
  */
 import { checkElement, type Attributes } from '../plan/markup'
 import { describe } from './core'
+import { replacedBuiltins } from './replaced'
 
 /** What core.ts dispatched on document, kept from the moment debug mode was on. */
 export type Dispatched = readonly [type: string, detail: unknown]
@@ -63,6 +64,10 @@ let current: { remove(): void } | undefined
 let closed = false
 
 /** Shows the overlay (with what was dispatched so far) or removes it. Once closed, it stays closed for the page view. */
+// Once, when debug mode is first on: what old libraries of the page replaced, for a developer wondering why
+// events go missing.
+for (const note of replacedBuiltins()) console.warn('[academy-analytics]', note)
+
 export function setOverlay(on: boolean, history: readonly Dispatched[]): void {
   if (!on) {
     current?.remove()
@@ -75,7 +80,7 @@ export function setOverlay(on: boolean, history: readonly Dispatched[]): void {
 /** An element's data-* attributes, or undefined when it has none. */
 function dataAttributes(element: Element): Attributes | undefined {
   let attributes: Record<string, string> | undefined
-  for (const { name, value } of Array.from(element.attributes)) {
+  for (const { name, value } of element.attributes) {
     if (name.startsWith('data-')) (attributes ??= {})[name] = value
   }
   return attributes
@@ -93,7 +98,7 @@ function ancestorsOf(element: Element): Attributes[] {
 /** The markup problems of the page, by element. */
 function scan(): Map<Element, string[]> {
   const found = new Map<Element, string[]>()
-  for (const element of Array.from(document.documentElement.getElementsByTagName('*'))) {
+  for (const element of document.documentElement.getElementsByTagName('*')) {
     const attributes = dataAttributes(element)
     const problems = attributes ? checkElement(attributes, ancestorsOf(element)) : []
     if (problems.length) found.set(element, problems.map((p) => p.message))
