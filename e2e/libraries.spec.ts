@@ -87,3 +87,27 @@ test.describe('debug mode on a page whose scripts replaced built-ins', () => {
     })
   }
 })
+
+test("under a strict Content Security Policy, the browser's own fetch is taken from a blank frame without a violation", async ({ page, collector, baseURL }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] }
+    w.violations = []
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`))
+  })
+  const requested: string[] = []
+  page.on('request', (r) => requested.push(new URL(r.url()).origin))
+  const warnings: string[] = []
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
+  collector.setFaults({ delayMs: 300 })
+  // Debug mode says where the tag's fetch comes from.
+  const response = await page.goto(`/e2e/libraries/whatwg-fetch.html?csp=strict&analytics_debug=1&id=strict&to=${encodeURIComponent(`${baseURL}/e2e/landing.html`)}`)
+  expect(response!.headers()['content-security-policy']).toContain("script-src 'self'")
+  await page.evaluate(() => window.academyAnalytics!.ready())
+  await expect.poll(() => warnings.some((w) => w.includes("window.fetch is not the browser's own") && w.includes('taken from a blank frame'))).toBe(true)
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+  await page.click('#go')
+  await page.waitForURL('**/e2e/landing.html')
+  const events = await collector.waitFor((all) => all.some((e) => e.event === 'Promotion Clicked'))
+  expect(events.filter((e) => e.event === 'Promotion Clicked').map((e) => e.properties)).toEqual([{ promotion_id: 'strict' }])
+  expect([...new Set(requested)].sort()).toEqual([baseURL, collector.url].sort())
+})
