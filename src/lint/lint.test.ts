@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { glob } from 'tinyglobby'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -140,6 +141,34 @@ describe('academy-analytics lint: each page as it is served, its includes follow
 
   it('a --web-root without its folder is a wrong command', async () => {
     expect((await lint(fixture('valid.jsp'), '--web-root')).code).toBe(2)
+  })
+})
+
+describe('academy-analytics lint on real JSP: the Apache Tomcat 10 examples (src/lint/fixtures/tomcat)', () => {
+  const dir = 'src/lint/fixtures/tomcat'
+  const files = '**/*.{jsp,jspx,jspf,tag,html}'
+
+  it('passes the real pages as they ship: no crash, no false report, every include found', async () => {
+    const count = (await glob([`${dir}/examples/${files}`], { cwd: root })).length
+    expect(count).toBeGreaterThan(40)
+    expect(await lint(`${dir}/examples/${files}`)).toEqual({ code: 0, lines: [], err: `${count} files checked, no problems\n` })
+  })
+
+  it('passes the store pages instrumented by the contract', async () => {
+    expect(await lint(`${dir}/instrumented/clean/${files}`)).toEqual({ code: 0, lines: [], err: '4 files checked, no problems\n' })
+  })
+
+  it('reports every mistake planted in them, at the line marked "planted", and nothing else', async () => {
+    const planted = await glob([`${dir}/instrumented/planted/${files}`], { cwd: root })
+    const marked = planted.flatMap((file) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.includes('<%-- planted:') ? [`${file}:${i + 1}`] : [])),
+    )
+    expect(marked.length).toBeGreaterThanOrEqual(7)
+    const { code, lines } = await lint(`${dir}/instrumented/planted/${files}`)
+    expect(code).toBe(1)
+    expect([...new Set(lines.map((line) => line.split(':').slice(0, 2).join(':')))].sort()).toEqual(marked.sort())
   })
 })
 

@@ -76,9 +76,11 @@ function checkPage(page: Page): Array<{ index: number; message: string }> {
         // As in the browser, the first of two attributes with the same name counts.
         const attributes: Record<string, string> = {}
         for (const { name, value } of seen) if (!Object.prototype.hasOwnProperty.call(attributes, name)) attributes[name] = value
-        // An element's place in the page is known inside <body>, unless a template holds it for a script to insert;
-        // a page without <body> (even with its includes) is a fragment that other pages include.
-        const known = open.some((e) => e.tag === 'body') && !open.some((e) => e.tag === 'template')
+        // An element's place in the page is known inside <body>, or inside <html> out of <head> (the browser puts it in
+        // the body it implies), unless a template holds it for a script to insert; a file with neither, even with its
+        // includes in place, is a fragment that other pages include.
+        const inPage = open.some((e) => e.tag === 'body') || (open.some((e) => e.tag === 'html') && !open.some((e) => e.tag === 'head'))
+        const known = inPage && !open.some((e) => e.tag === 'template')
         const ancestors = known ? open.map((e) => e.attributes).reverse() : undefined
         for (const { attribute, message } of checkElement(attributes, ancestors)) {
           problems.push({ index: seen.find((a) => a.name === attribute)?.at ?? tagStart, message })
