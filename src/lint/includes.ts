@@ -1,7 +1,7 @@
 /**
  * A JSP page as it is served: its static includes in place, so that the placement rules see the whole page (most
  * store pages get their `<body>` from `<%@ include file="../common/IncludeTop.jsp" %>`). Followed: the include
- * directive and `<jsp:include page="…">` with a literal page, relative to the including file or, for a path that
+ * directive (also as `<jsp:directive.include>`) and `<jsp:include page="…">` with a literal page, relative to the including file or, for a path that
  * starts with `/`, to the web root. Every stretch of the page remembers the file and offset it comes from, so a
  * problem is reported in the file that holds the attribute, at its own line.
  */
@@ -33,8 +33,9 @@ export interface Page {
 }
 
 const DIRECTIVE = /<%@\s*include\s+file\s*=\s*(["'])(.*?)\1[^]*?%>/y
-const ACTION = /<jsp:include\b(?:[^>"']|"[^"]*"|'[^']*')*>/y
-const PAGE_ATTRIBUTE = /\spage\s*=\s*(["'])(.*?)\1/
+/** `<jsp:include page="…">` and, in XML syntax, `<jsp:directive.include file="…"/>`. */
+const ACTION = /<jsp:(?:include|directive\.include)\b(?:[^>"']|"[^"]*"|'[^']*')*>/y
+const PATH_ATTRIBUTE = /\s(?:page|file)\s*=\s*(["'])(.*?)\1/
 
 /**
  * The includes of a JSP file: where each ends (its content goes there) and the path it names. Only those that start
@@ -42,12 +43,12 @@ const PAGE_ATTRIBUTE = /\spage\s*=\s*(["'])(.*?)\1/
  */
 function includesOf(source: string, masked: string): Array<{ start: number; end: number; path: string }> {
   const found: Array<{ start: number; end: number; path: string }> = []
-  for (const { index: start } of source.matchAll(/<%@|<jsp:include\b/g)) {
+  for (const { index: start } of source.matchAll(/<%@|<jsp:(?:include|directive\.include)\b/g)) {
     if (masked[start] !== '$') continue
     const pattern = source[start + 1] === '%' ? DIRECTIVE : ACTION
     pattern.lastIndex = start
     const match = pattern.exec(source)
-    const path = match && (pattern === DIRECTIVE ? match[2] : PAGE_ATTRIBUTE.exec(match[0])?.[2])
+    const path = match && (pattern === DIRECTIVE ? match[2] : PATH_ATTRIBUTE.exec(match[0])?.[2])
     if (match && typeof path === 'string') found.push({ start, end: start + match[0].length, path })
   }
   return found
