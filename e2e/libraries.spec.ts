@@ -111,3 +111,16 @@ test("under a strict Content Security Policy, the browser's own fetch is taken f
   expect(events.filter((e) => e.event === 'Promotion Clicked').map((e) => e.properties)).toEqual([{ promotion_id: 'strict' }])
   expect([...new Set(requested)].sort()).toEqual([baseURL, collector.url].sort())
 })
+
+test('MooTools: a page left while its event is in flight throws nothing, and the event arrives once', async ({ page, collector }) => {
+  // analytics-next moves in-flight events to its retry queue on pagehide with Array.from(aSet): MooTools' one
+  // returned [theSet], and the queue threw into the page (scripts/lean-core.ts, step 4).
+  collector.setFaults({ delayMs: 2_500 })
+  await page.goto('/e2e/libraries/mootools.html')
+  await page.evaluate(() => window.academyAnalytics!.ready())
+  await page.click('#forgot')
+  await page.goto('/e2e/nav-to.html')
+  await page.evaluate(() => window.academyAnalytics!.ready())
+  const events = await collector.waitFor((all) => all.some((e) => e.type === 'page' && (e.properties as { path: string }).path === '/e2e/nav-to.html'))
+  expect(events.filter((e) => e.event === 'Forgot Password Button Clicked')).toHaveLength(1)
+})
