@@ -63,11 +63,11 @@ li.problem li { padding: 1px 0; border: 0; }
 let current: { remove(): void } | undefined
 let closed = false
 
-/** Shows the overlay (with what was dispatched so far) or removes it. Once closed, it stays closed for the page view. */
 // Once, when debug mode is first on: what old libraries of the page replaced, for a developer wondering why
 // events go missing.
 for (const note of replacedBuiltins()) console.warn('[academy-analytics]', note)
 
+/** Shows the overlay (with what was dispatched so far) or removes it. Once closed, it stays closed for the page view. */
 export function setOverlay(on: boolean, history: readonly Dispatched[]): void {
   if (!on) {
     current?.remove()
