@@ -1,7 +1,8 @@
 /**
- * Bytes the tag costs a visitor, gzipped: the loader script itself, and everything that loads before the
- * first event (the loader, the core chunk and the chunks it imports statically, per the core build's manifest).
- * `npm run build` prints them and fails when one is over its budget, so `npm test` holds them.
+ * Bytes the tag costs a visitor, gzipped: the loader script itself, and everything that loads before the first
+ * event, which is the loader alone: it sends the page view itself, and the core (the core entry and the chunks it
+ * imports statically, per the core build's manifest) loads once that has been answered.
+ * `npm run build` prints them, with the core, and fails when one is over its budget, so `npm test` holds them.
  * KB here are 1,000 bytes, as in the budgets (issue 5: the stock standalone.js is 31.3 KB, 31,322 bytes).
  */
 import { readFileSync } from 'node:fs'
@@ -18,13 +19,15 @@ interface ManifestChunk {
 export interface Sizes {
   /** dist/academy-analytics.js, gzipped. */
   loader: number
-  /** Everything fetched before the first event, gzipped file by file as a server sends them. */
+  /** Everything fetched before the first event, gzipped file by file as a server sends them: the loader. */
   beforeFirstEvent: number
   files: Array<{ file: string; gzip: number }>
+  /** The core and the chunks it imports statically, fetched once the first event has been answered. */
+  core: Array<{ file: string; gzip: number }>
 }
 
 /** Gzipped bytes: the script in the tag, and all that loads before the first event. */
-export const BUDGETS = { loader: 4_000, beforeFirstEvent: 24_000 } as const
+export const BUDGETS = { loader: 5_000, beforeFirstEvent: 6_000 } as const
 
 export const gzipped = (data: Buffer | string) => gzipSync(data, { level: 9 }).length
 
@@ -40,11 +43,9 @@ export function measure(dist = 'dist'): Sizes {
     manifest[key]?.imports?.forEach(visit)
   }
   visit(entry[0])
-  const files = ['academy-analytics.js', ...[...keys].map((key) => manifest[key]!.file)].map((file) => ({
-    file,
-    gzip: gzipped(readFileSync(join(dist, file))),
-  }))
-  return { loader: files[0]!.gzip, beforeFirstEvent: files.reduce((sum, f) => sum + f.gzip, 0), files }
+  const sized = (file: string) => ({ file, gzip: gzipped(readFileSync(join(dist, file))) })
+  const files = [sized('academy-analytics.js')]
+  return { loader: files[0]!.gzip, beforeFirstEvent: files[0]!.gzip, files, core: [...keys].map((key) => sized(manifest[key]!.file)) }
 }
 
 export const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} KB`
@@ -69,6 +70,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `everything loaded before the first event: ${kb(sizes.beforeFirstEvent)} gzipped in ${sizes.files.length} files (budget ${kb(BUDGETS.beforeFirstEvent)})`,
   )
   for (const { file, gzip } of sizes.files) console.log(`  ${kb(gzip).padStart(9)}  ${file}`)
+  console.log(`after the first event has been answered, the core: ${kb(sizes.core.reduce((sum, f) => sum + f.gzip, 0))} gzipped`)
+  for (const { file, gzip } of sizes.core) console.log(`  ${kb(gzip).padStart(9)}  ${file}`)
   const over = overBudget(sizes)
   if (over.length) {
     for (const line of over) console.error(`OVER BUDGET: ${line}`)

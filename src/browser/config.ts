@@ -1,6 +1,6 @@
 /**
- * The tag's options, read from its own script tag (contract §1). The loader reads what it needs at once; the
- * options only delivery needs are read by the lazily loaded core (`readDeliveryConfig`), so the loader stays small.
+ * The tag's options, read from its own script tag (contract §1), once, by the loader: it sends the page view
+ * itself, so it needs the delivery options too; the core gets the same object.
  */
 import { warn } from './log'
 
@@ -12,6 +12,7 @@ export interface Config {
   /** The script's own URL: lazily loaded chunks are resolved against it. */
   scriptUrl: string
   script: HTMLScriptElement
+  delivery: DeliveryConfig
 }
 
 export interface DeliveryConfig {
@@ -58,10 +59,11 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): C
     impressionMs: number(script, 'impression-ms', 1000, (n) => n >= 0 && n < 60_000),
     scriptUrl: script.src || location.href,
     script,
+    delivery: readDeliveryConfig(script),
   }
 }
 
-export function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
+function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
   return {
     apiHost: url(script, 'api-host', 'https://api.segment.io/v1'),
     remoteSettings: on(script, 'remote-settings'),

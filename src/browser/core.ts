@@ -8,7 +8,6 @@ import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
 import type { Command, Core, Dispatched, PageContext, StartCore } from './commands'
-import { readDeliveryConfig } from './config'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
 import { describe } from './log'
@@ -44,7 +43,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 export const start: StartCore = async (config) => {
   await nextTask()
-  const options = readDeliveryConfig(config.script)
+  const options = config.delivery
   const secret = secretParams(options.scrubParams)
   let debug = false
   const reported = new Set<string>()
@@ -78,11 +77,15 @@ export const start: StartCore = async (config) => {
   const finish = (ctx: Context): Context => {
     const event = ctx.event
     for (const removed of scrubEvent(event, secret)) report(`${event.event ?? event.type}: ${removed}`)
+    shown(event)
+    delivery?.enriched(ctx)
+    return ctx
+  }
+  // Every event sent, by the SDK or by the loader, is dispatched on document once final (contract §6).
+  function shown(event: { type: string; event?: unknown; properties?: unknown }): void {
     const detail = { type: event.type, event: event.type === 'page' ? 'Page View' : event.event, properties: event.properties }
     dispatch('academy-analytics:event', detail)
     if (debug) console.info(PREFIX, detail.event, detail.properties)
-    delivery?.enriched(ctx)
-    return ctx
   }
   const academy: Plugin = {
     name: 'Academy Analytics',
@@ -134,6 +137,22 @@ export const start: StartCore = async (config) => {
       }
       case 'warning':
         report(command.message, command.source)
+        return
+      case 'sent': {
+        // The loader's page view: its identity is the SDK's from now on (stored where the SDK reads it, and set
+        // here too for a browser that keeps neither cookies nor localStorage), and later events sort after it.
+        const { anonymousId, userId } = command.events[command.events.length - 1]!
+        const user = instance.user()
+        if ((user.id() ?? null) !== userId) user.id(userId)
+        if (user.anonymousId() !== anonymousId) user.anonymousId(anonymousId)
+        for (const event of command.events) {
+          last = Math.max(last, Date.parse(event.timestamp))
+          shown(event)
+        }
+        return
+      }
+      case 'resend':
+        for (const event of command.events) delivery!.resend(event)
         return
       case 'track': {
         if (command.event === 'Page View') {

@@ -7,6 +7,7 @@ import { startClicks } from './clicks'
 import type { Command } from './commands'
 import { readConfig, type Config } from './config'
 import { onRestart, startLifecycle } from './lifecycle'
+import { sendPageView } from './page-view'
 import { startLoads } from './loads'
 import { warn } from './log'
 import { onAdded, onRemoved, rescan, startMarkup } from './markup'
@@ -40,7 +41,15 @@ function start(): void {
   const config = readConfig(document.currentScript as HTMLScriptElement | null, location.href)
   if (!config) return
   const command = (c: Command) => () => send(c)
-  const ready = loadCore(config, core)
+  // Who the server says is signed in (contract §4) is applied first, then the page view: by the loader itself when
+  // it can, else by the SDK whatever its load time. The SDK loads once that request has been answered.
+  const userId = config.script.getAttribute('data-user-id')
+  const sent = sendPageView(config, userId)
+  if (!sent) {
+    if (userId !== null) send({ type: 'identify', userId })
+    send({ type: 'page' })
+  }
+  const ready = loadCore(config, core, sent)
   window.academyAnalytics = {
     // Properties are copied now: the caller may change its object before the SDK sends it.
     track: (event, properties) =>
@@ -56,10 +65,7 @@ function start(): void {
       return currentCore()?.analytics
     },
   }
-  // Who the server says is signed in (contract §4) is applied first, then the page view, whatever the SDK's load
-  // time; markup is scanned once its visitors are in place.
-  const userId = config.script.getAttribute('data-user-id')
-  if (userId !== null) send({ type: 'identify', userId })
+  // Markup is scanned once its visitors are in place.
   startLifecycle()
   startClicks()
   startSubmits()
@@ -67,14 +73,14 @@ function start(): void {
   startPositions()
   startMarkup()
   startChat(config, ada)
-  void startViews(config, ready)
+  void startViews(config, ready, sent)
 }
 
 /** Impressions load once the first event has been answered (or after 2 s): nothing competes with it. */
-async function startViews(config: Config, ready: Promise<boolean>): Promise<void> {
+async function startViews(config: Config, ready: Promise<boolean>, sent: Promise<unknown> | undefined): Promise<void> {
   try {
     if (!(await ready)) return
-    await Promise.race([currentCore()!.answered, new Promise((resolve) => setTimeout(resolve, 2000))])
+    await Promise.race([sent ?? currentCore()!.answered, new Promise((resolve) => setTimeout(resolve, 2000))])
     const module = await loadChunk<{ start: StartViews }>(config, views)
     module.start({ send, onAdded, onRemoved, rescan, onRestart, productOf, productDetailOf }, config)
   } catch (error) {

@@ -55,15 +55,32 @@ export function currentCore(): Core | undefined {
 export function stashPending(): void {
   if (core || !pending.length) return
   const page: PageContext = { path: location.pathname, referrer: document.referrer, search: location.search, title: document.title, url: location.href }
-  const kept = pending
-    .splice(0)
-    .filter(([command]) => command.type !== 'warning')
-    .map(([command, at, from]) => [{ ...command, source: undefined }, at, from ?? page])
+  // The loader's page view is kept by page-view.ts, only when its request was not answered.
+  keep(
+    pending
+      .splice(0)
+      .filter(([command]) => command.type !== 'warning' && command.type !== 'sent')
+      .map(([command, at, from]) => [{ ...command, source: undefined }, at, from ?? page]),
+  )
+}
+
+/** Adds commands to those kept for the next page of the site. */
+export function keep(commands: unknown[]): void {
   try {
     const earlier: unknown[] = JSON.parse(localStorage.getItem(stash) || '[]')
-    localStorage.setItem(stash, JSON.stringify([...earlier, ...kept].slice(-100)))
+    localStorage.setItem(stash, JSON.stringify([...earlier, ...commands].slice(-100)))
   } catch {
     // No storage (disabled, full): these events go with the page.
+  }
+}
+
+/** Whether an earlier page of the site left commands for this one. */
+export function stashed(config: Config): boolean {
+  stash = 'academy-analytics:pending:' + config.writeKey
+  try {
+    return (localStorage.getItem(stash) || '[]') !== '[]'
+  } catch {
+    return false
   }
 }
 
@@ -80,14 +97,22 @@ function unstash(): void {
 /** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */
 export const loadChunk = <T>(config: Config, file: string): Promise<T> => import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
 
-/** Loads the core chunk and resolves once the SDK is ready (false if it could not load). */
-export function loadCore(config: Config, file: string): Promise<boolean> {
-  stash = 'academy-analytics:pending:' + config.writeKey
+/**
+ * Loads the core chunk, once the loader's own page view has been answered (`after`; at most 2 s): nothing competes
+ * with it. Resolves once the SDK is ready (false if it could not load).
+ */
+export function loadCore(config: Config, file: string, after?: Promise<unknown>): Promise<boolean> {
+  stashed(config)
   unstash()
-  return loadChunk<{ start: StartCore }>(config, file)
+  return Promise.race([after, new Promise((resolve) => setTimeout(resolve, after ? 2000 : 0))])
+    .then(() => loadChunk<{ start: StartCore }>(config, file))
     .then((module) => module.start(config))
     .then((loaded) => {
       core = loaded
+      // The SDK adopts the identity of the loader's page view before anything else can use it (the page may call
+      // academyAnalytics.analytics at once): what was queued up to it is handed over now.
+      const sent = pending.findIndex(([command, , page]) => command.type === 'sent' && !page)
+      for (const [command, at, page] of pending.splice(0, sent + 1)) loaded.handle(command, at, page)
       // In a task of its own: the SDK's start-up is long enough on a cold cache.
       timer = window.setTimeout(flush, 0)
       return true
