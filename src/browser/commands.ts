@@ -12,8 +12,11 @@ export type Command =
   | { type: 'identify'; userId: string }
   /** A markup mistake found while capturing, reported by the core like any other plan violation. */
   | { type: 'warning'; message: string; source: Element }
-  /** The page view (and identify) the loader sent itself (`page-view.ts`): the core adopts its identity, never sends it. */
-  | { type: 'sent'; events: SentEvent[] }
+  /**
+   * The page view (and identify) the loader sent itself (`page-view.ts`): the core adopts and stores its identity
+   * (after a reset, when contract §4 called for one), never sends it. Kept for the next page if this one goes first.
+   */
+  | { type: 'sent'; events: SentEvent[]; reset: boolean }
   /** Those events again, for the SDK's retry queue: the loader's request failed, or the page left before its answer. */
   | { type: 'resend'; events: SentEvent[] }
 

@@ -139,15 +139,20 @@ export const start: StartCore = async (config) => {
         report(command.message, command.source)
         return
       case 'sent': {
-        // The loader's page view: its identity is the SDK's from now on (stored where the SDK reads it, and set
-        // here too for a browser that keeps neither cookies nor localStorage), and later events sort after it.
+        // The loader's page view: its identity is the SDK's from now on, stored by the SDK as it stores its own (a
+        // reset first when contract §4 called for one: traits and group go too), and later events sort after it.
+        // From an earlier page (`page`) it was dispatched there.
         const { anonymousId, userId } = command.events[command.events.length - 1]!
         const user = instance.user()
-        if ((user.id() ?? null) !== userId) user.id(userId)
-        if (user.anonymousId() !== anonymousId) user.anonymousId(anonymousId)
+        if (command.reset) instance.reset()
+        if ((user.id() ?? null) !== userId) {
+          user.id(userId)
+          user.traits(null)
+        }
+        user.anonymousId(anonymousId)
         for (const event of command.events) {
           last = Math.max(last, Date.parse(event.timestamp))
-          shown(event)
+          if (!page) shown(event)
         }
         return
       }

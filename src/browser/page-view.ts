@@ -2,17 +2,16 @@
  * The page view at the physical limit: the loader sends the page's first page call itself (with the identify
  * contract §4 calls for, in the same request), one request after its own bytes, without waiting for the SDK. The
  * events are the ones analytics-next would have sent, field for field (its source: core/events, core/page,
- * plugins/env-enrichment, plugins/segmentio/normalize), with the identity it would have used, stored where it
- * would have stored it (`stored-identity.ts`), so the SDK adopts it when it loads. The core never sends the page
- * again; a request that does not succeed hands the same events, same messageIds, to the SDK's retry queue.
+ * plugins/env-enrichment, plugins/segmentio/normalize), with the identity it would have used (read as it reads it,
+ * `stored-identity.ts`), which the SDK adopts and stores when it loads. The core never sends the page again; a
+ * request that does not succeed hands the same events, same messageIds, to the SDK's retry queue.
  */
 import type { PageContext, SentEvent } from './commands'
 import type { Config } from './config'
 import { identityStep, userIdOf } from './identity'
-import { isNative } from './builtins'
 import { keep, send, stashed } from './sdk'
 import { scrubPage } from './scrub-page'
-import { resetStoredIdentity, storedAnonymousId, storedUserId, storeUserId, uuid } from './stored-identity'
+import { storedAnonymousId, storedUserId, uuid } from './stored-identity'
 import { secretParams } from '../plan/privacy'
 // The version of analytics-next the core holds, which its events name as their library (`npm:next-1.84.3`).
 import { version } from '@segment/analytics-next/src/generated/version'
@@ -62,18 +61,18 @@ const RARE = /[?&](btid|urid)=|(^|; )(s%3Acontext\.referrer|_ga=amp)/
  * Sends the page view (after the identify the page calls for) in one keepalive `POST <api>/batch`. Returns a promise
  * settled once it has been answered, or undefined when the page view is the SDK's to send: with
  * `data-remote-settings` (device-mode destinations get the page call from the SDK), when an earlier page left
- * events to send first (their identity changes come before this page's), when `window.fetch` is a polyfill (XHR:
- * no keepalive) and on the rare pages above.
+ * events to send first (their identity changes come before this page's) and on the rare pages above. (Where a
+ * script of the page replaced `window.fetch` with a polyfill, XHR underneath, the request has no keepalive: a page
+ * left before its answer keeps the events for the next page all the same.)
  */
 export function sendPageView(config: Config, userIdAttribute: string | null): Promise<unknown> | undefined {
-  if (config.delivery.remoteSettings || stashed(config) || !isNative(window.fetch) || RARE.test(location.search + document.cookie)) return undefined
+  if (config.delivery.remoteSettings || stashed(config) || RARE.test(location.search + document.cookie)) return undefined
   const at = Date.now()
   const userId = userIdAttribute === null ? undefined : userIdOf(userIdAttribute, (message) => send({ type: 'warning', message, source: config.script }))
   const held = storedUserId()
   const step = identityStep(userId, held)
-  if (step.reset) resetStoredIdentity()
-  if (step.identify) storeUserId(userId!)
-  const anonymousId = storedAnonymousId()
+  // A reset: a new anonymous id, as the SDK makes one (a new visitor too).
+  const anonymousId = (!step.reset && storedAnonymousId()) || uuid()
   const current = step.reset || step.identify ? userId! : held
 
   const page = pageContext()
@@ -107,12 +106,12 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   })
   // The identify first, and 1 ms earlier: the two sort in order in the warehouse.
   const events = step.identify ? [event('identify', at, { traits: {} }), event('page', at + 1, { properties: { ...page } })] : [event('page', at, { properties: { ...page } })]
-  send({ type: 'sent', events })
+  send({ type: 'sent', events, reset: step.reset })
 
   let answered = false
   // The page is left before the answer: the events are kept like the loader's other commands, for the next page
   // of the site to hand to the SDK (a duplicate, if this request did arrive, has the same messageId).
-  addEventListener('pagehide', () => answered || keep([[{ type: 'resend', events }, at]]))
+  addEventListener('pagehide', () => answered || keep([[{ type: 'resend', events }, at, page]]))
   return fetch(config.delivery.apiHost + '/batch', {
     method: 'post',
     keepalive: true,

@@ -55,11 +55,10 @@ export function currentCore(): Core | undefined {
 export function stashPending(): void {
   if (core || !pending.length) return
   const page: PageContext = { path: location.pathname, referrer: document.referrer, search: location.search, title: document.title, url: location.href }
-  // The loader's page view is kept by page-view.ts, only when its request was not answered.
   keep(
     pending
       .splice(0)
-      .filter(([command]) => command.type !== 'warning' && command.type !== 'sent')
+      .filter(([command]) => command.type !== 'warning')
       .map(([command, at, from]) => [{ ...command, source: undefined }, at, from ?? page]),
   )
 }
