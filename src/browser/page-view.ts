@@ -6,13 +6,14 @@
  * `stored-identity.ts`), which the SDK adopts and stores when it loads. The core never sends the page again; a
  * request that does not succeed hands the same events, same messageIds, to the SDK's retry queue.
  */
-import type { PageContext, SentEvent } from './commands'
+import type { SentEvent } from './commands'
 import type { Config } from './config'
 import { identityStep, userIdOf } from './identity'
 import { keep, send, stashed } from './sdk'
+import { pageContext } from './page-context'
 import { scrubPage } from './scrub-page'
 import { storedAnonymousId, storedUserId, uuid } from './stored-identity'
-import { secretParams } from '../plan/privacy'
+import { decode, secretParams } from '../plan/privacy'
 // The version of analytics-next the core holds, which its events name as their library (`npm:next-1.84.3`).
 import { version } from '@segment/analytics-next/src/generated/version'
 
@@ -26,29 +27,10 @@ function campaign(search: string): Record<string, string> {
     if (key.includes('utm_') && key.length > 4) {
       let name = key.slice(4)
       if (name === 'campaign') name = 'name'
-      try {
-        found[name] = decodeURIComponent(value.replace(/\+/g, ' '))
-      } catch {
-        found[name] = value
-      }
+      found[name] = decode(value)
     }
   }
   return found
-}
-
-/** The page context analytics-next reads (analytics-page-tools): a canonical link, when there is one, gives the URL and path. */
-function pageContext(): PageContext {
-  const canonical = document.querySelector("link[rel='canonical']")?.getAttribute('href')
-  let path = location.pathname
-  if (canonical) {
-    try {
-      path = new URL(canonical).pathname
-    } catch {
-      path = canonical[0] === '/' ? canonical : '/' + canonical
-    }
-  }
-  const url = canonical ? (canonical.includes('?') ? canonical : canonical + location.search) : location.href.split('#')[0]!
-  return { path, referrer: document.referrer, search: location.search, title: document.title, url }
 }
 
 /**

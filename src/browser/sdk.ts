@@ -1,6 +1,7 @@
 import type { Command, Core, PageContext, StartCore } from './commands'
 import type { Config } from './config'
 import { warn } from './log'
+import { pageContext } from './page-context'
 
 /** The loader's only link to the SDK: commands queue here until the core chunk has loaded, then flow in order. */
 let core: Core | undefined
@@ -54,7 +55,7 @@ export function currentCore(): Core | undefined {
  */
 export function stashPending(): void {
   if (core || !pending.length) return
-  const page: PageContext = { path: location.pathname, referrer: document.referrer, search: location.search, title: document.title, url: location.href }
+  const page = pageContext()
   keep(
     pending
       .splice(0)
@@ -63,11 +64,19 @@ export function stashPending(): void {
   )
 }
 
+/** What earlier pages of the site left for this one, oldest first. */
+function kept(): unknown[] {
+  try {
+    return JSON.parse(localStorage.getItem(stash) || '[]')
+  } catch {
+    return []
+  }
+}
+
 /** Adds commands to those kept for the next page of the site. */
 export function keep(commands: unknown[]): void {
   try {
-    const earlier: unknown[] = JSON.parse(localStorage.getItem(stash) || '[]')
-    localStorage.setItem(stash, JSON.stringify([...earlier, ...commands].slice(-100)))
+    localStorage.setItem(stash, JSON.stringify([...kept(), ...commands].slice(-100)))
   } catch {
     // No storage (disabled, full): these events go with the page.
   }
@@ -76,18 +85,14 @@ export function keep(commands: unknown[]): void {
 /** Whether an earlier page of the site left commands for this one. */
 export function stashed(config: Config): boolean {
   stash = 'academy-analytics:pending:' + config.writeKey
-  try {
-    return (localStorage.getItem(stash) || '[]') !== '[]'
-  } catch {
-    return false
-  }
+  return kept().length > 0
 }
 
 function unstash(): void {
   try {
-    const kept: Array<[Command, number, PageContext]> = JSON.parse(localStorage.getItem(stash) || '[]')
+    const earlier = kept() as Array<[Command, number, PageContext]>
     localStorage.removeItem(stash)
-    pending.unshift(...kept.filter(([, at]) => Date.now() - at < 86_400_000))
+    pending.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
   } catch {
     // Nothing kept, or storage unreadable.
   }
