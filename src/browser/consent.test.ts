@@ -79,6 +79,14 @@ describe('the choice', () => {
     expect(console.warn).toHaveBeenCalledTimes(2)
   })
 
+  it('an object that throws when read is ignored with a warning, never thrown into the page', async () => {
+    const consent = await start({ 'data-consent': 'required' })
+    const hostile = Object.defineProperty({}, 'analytics', { enumerable: true, get: () => { throw new Error('no') } })
+    expect(() => consent.choose(hostile)).not.toThrow()
+    expect(consent.waiting()).toBe(true)
+    expect(consent.onChange).not.toHaveBeenCalled()
+  })
+
   it('an unreadable cookie is no choice', async () => {
     document.cookie = 'academy_consent=%7Bnot-json; path=/'
     const consent = await start({ 'data-consent': 'required' })

@@ -26,11 +26,17 @@ export const waiting = (): boolean => required && !choice
  * for every page of the site and for the server. Then the loader lets events go, or drops them and forgets.
  */
 export function choose(categories: unknown): void {
-  if (!categories || typeof categories !== 'object') return warn('consent() takes { category: boolean }, not', categories)
-  const was = sending()
-  choice = { ...categories }
-  document.cookie = `academy_consent=${encodeURIComponent(JSON.stringify(choice))};path=/;max-age=31536000;samesite=lax`
-  changed(was)
+  try {
+    if (!categories || typeof categories !== 'object') return warn('consent() takes an object, not', categories)
+    const was = sending()
+    const copy = { ...categories }
+    document.cookie = `academy_consent=${encodeURIComponent(JSON.stringify(copy))};path=/;max-age=31536000;samesite=lax`
+    choice = copy
+    changed(was)
+  } catch (error) {
+    // A banner's odd object (a getter that throws, a cycle) must not throw into the page.
+    warn(error)
+  }
 }
 
 type OneTrustWindow = {
