@@ -13,7 +13,7 @@ let loading: Promise<boolean> | undefined
 const pending: Array<[Command, number, PageContext?, Categories?]> = []
 
 /** What a page holds in memory while the visitor has not chosen (`data-consent="required"`); later ones are dropped. */
-export const HELD = 100
+const HELD = 100
 
 /**
  * Queues a command. Listeners call this on the hot path, so it only records; the SDK work runs in a
