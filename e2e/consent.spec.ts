@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, inOrder, summary, test, waitForEvents, type StoredEvent } from './fixtures'
 
@@ -236,4 +238,38 @@ test('without data-consent and without a choice or GPC, events carry no consent 
   await page.click('#planned')
   const events = await waitForEvents(collector, 3)
   for (const event of events) expect(preferences(event)).toBeUndefined()
+})
+
+test.describe('the demo site', () => {
+  test.use({ consented: null })
+
+  test("asks on every page until a choice is made; the choice holds, and the events carry it", async ({ page, collector }) => {
+    const pages = ['/', ...readdirSync(join(import.meta.dirname, '../public')).filter((f) => f.endsWith('.html') && f !== 'privacy.html').map((f) => `/${f}`)]
+    for (const path of pages) {
+      await page.goto(path)
+      await expect(page.locator('.consent-banner'), path).toBeVisible()
+    }
+    expect(collector.events()).toEqual([])
+    await page.goto('/catalog.html')
+    await page.getByRole('button', { name: 'Choose categories' }).click()
+    await page.check('#consent-analytics')
+    await page.getByRole('button', { name: 'Save my choices' }).click()
+    await expect(page.locator('.consent-banner')).toBeHidden()
+    const [view] = await waitForEvents(collector, 1, (e) => e.type === 'page')
+    expect(preferences(view!)).toEqual({ analytics: true, advertising: false })
+    await page.goto('/')
+    await waitForEvents(collector, 2, (e) => e.type === 'page')
+    await expect(page.locator('.site-footer')).toBeVisible()
+    await expect(page.locator('.consent-banner')).toHaveCount(0)
+  })
+
+  test('the OneTrust variant (/privacy.html): nothing before its banner is answered, then the page view with the mapped groups', async ({ page, collector }) => {
+    await page.goto('/privacy.html')
+    await expect(page.getByRole('dialog', { name: /OneTrust/ })).toBeVisible()
+    expect(collector.events()).toEqual([])
+    await page.getByRole('button', { name: 'Performance only' }).click()
+    const [view] = await waitForEvents(collector, 1, (e) => e.type === 'page')
+    expect(preferences(view!)).toEqual({ analytics: true, advertising: false })
+    expect(await choiceCookie(page)).toEqual({ analytics: true, advertising: false })
+  })
 })
