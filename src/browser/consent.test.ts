@@ -18,7 +18,7 @@ const cookie = () => /academy_consent=([^;]*)/.exec(document.cookie)?.[1]
 
 beforeEach(() => {
   vi.restoreAllMocks()
-  document.cookie = 'academy_consent=; max-age=0; path=/'
+  document.cookie = 'academy_consent=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/'
   const w = window as unknown as Record<string, unknown>
   delete w.OnetrustActiveGroups
   delete w.OneTrust
