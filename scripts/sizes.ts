@@ -23,8 +23,11 @@ export interface Sizes {
   files: Array<{ file: string; gzip: number }>
 }
 
-/** Gzipped bytes: the script in the tag, and all that loads before the first event. */
-export const BUDGETS = { loader: 4_000, beforeFirstEvent: 24_000 } as const
+/**
+ * Gzipped bytes: the script in the tag, and all that loads before the first event. The second was 24 KB until
+ * consent (issue 13) added its gate to the loader and the consent object to the core (docs/consent.md, "Cost").
+ */
+export const BUDGETS = { loader: 4_000, beforeFirstEvent: 24_400 } as const
 
 export const gzipped = (data: Buffer | string) => gzipSync(data, { level: 9 }).length
 

@@ -1,17 +1,21 @@
 /**
  * The tag's options, read from its own script tag (contract §1). The loader reads what it needs at once; the
- * options only delivery needs are read by the lazily loaded core (`readDeliveryConfig`), so the loader stays small.
+ * options only delivery or impressions need are read by the lazily loaded core (`readDeliveryConfig`) and views
+ * chunk (`readImpressionConfig`), so the loader stays small.
  */
 import { warn } from './log'
 
 export interface Config {
   writeKey: string
   debug: boolean
-  impressionThreshold: number
-  impressionMs: number
   /** The script's own URL: lazily loaded chunks are resolved against it. */
   scriptUrl: string
   script: HTMLScriptElement
+}
+
+export interface ImpressionConfig {
+  impressionThreshold: number
+  impressionMs: number
 }
 
 export interface DeliveryConfig {
@@ -54,10 +58,15 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): C
   return {
     writeKey,
     debug: on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(pageUrl),
-    impressionThreshold: number(script, 'impression-threshold', 0.5, (n) => n > 0 && n <= 1),
-    impressionMs: number(script, 'impression-ms', 1000, (n) => n >= 0 && n < 60_000),
     scriptUrl: script.src || location.href,
     script,
+  }
+}
+
+export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfig {
+  return {
+    impressionThreshold: number(script, 'impression-threshold', 0.5, (n) => n > 0 && n <= 1),
+    impressionMs: number(script, 'impression-ms', 1000, (n) => n >= 0 && n < 60_000),
   }
 }
 
