@@ -13,7 +13,7 @@ import fs from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { anonymousIdFromCookie, createServerAnalytics, type Licence, type Visitor } from '../src/server/index.ts'
+import { anonymousIdFromCookie, consentFromCookie, createServerAnalytics, type Licence, type Visitor } from '../src/server/index.ts'
 import { renderPage, type Route } from './demo-server.ts'
 
 export interface FlowsOptions {
@@ -111,17 +111,24 @@ export function academyFlows(options: FlowsOptions): Flows {
   // ------------------------------------------------------------------ request helpers
 
   const account = (req: IncomingMessage): Account | undefined => accounts.get(cookie(req, SESSION) ?? '')
-  /** The ids of the visitor: the signed-in user's, and the browser's anonymous id from the tag's cookie. */
-  const visitor = (req: IncomingMessage): Visitor =>
-    ({ userId: account(req)?.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie) }) as Visitor
   /**
-   * The browser's anonymous id for the events of a sign-in (or sign-up) as `userId`. When the session still holds
-   * another user (a shared computer, no logout), that id is the other person's visit: the events go without it, and
+   * The browser's anonymous id and consent choice, from the tag's cookies (the demo pages say data-consent="required";
+   * `Sec-GPC: 1` is the browser's Global Privacy Control).
+   */
+  const browser = (req: IncomingMessage) => ({
+    anonymousId: anonymousIdFromCookie(req.headers.cookie),
+    consent: consentFromCookie(req.headers.cookie, { gpc: req.headers['sec-gpc'] === '1', required: true }),
+  })
+  /** The ids of the visitor: the signed-in user's, and the browser's (see `browser`). */
+  const visitor = (req: IncomingMessage): Visitor => ({ userId: account(req)?.userId, ...browser(req) }) as Visitor
+  /**
+   * The browser's ids for the events of a sign-in (or sign-up) as `userId`. When the session still holds another
+   * user (a shared computer, no logout), the anonymous id is the other person's visit: the events go without it, and
    * the tag, seeing another user in data-user-id, starts a new anonymous id for this one (contract §4).
    */
-  const anonymousIdAt = (req: IncomingMessage, userId: string): string | undefined => {
+  const browserAt = (req: IncomingMessage, userId: string) => {
     const previous = account(req)?.userId
-    return previous && previous !== userId ? undefined : anonymousIdFromCookie(req.headers.cookie)
+    return previous && previous !== userId ? { ...browser(req), anonymousId: undefined } : browser(req)
   }
   const cartOf = (req: IncomingMessage) => {
     const id = cookie(req, CART)
@@ -162,14 +169,14 @@ export function academyFlows(options: FlowsOptions): Flows {
       if ([...accounts.values()].some((a) => a.email === email)) return redirect(res, '/signup.html?error=taken')
       const userId = `U-${shortId()}`
       accounts.set(userId, { userId, ...details, password: hash(form.get('password')), licenses: sampleLicences(userId.slice(2)) })
-      analytics.userSignedUp({ userId, anonymousId: anonymousIdAt(req, userId), traits: details })
+      analytics.userSignedUp({ userId, ...browserAt(req, userId), traits: details })
       redirect(res, '/profile.html', session(userId))
     },
     '/account/sign-in'(req, res, form) {
       const email = form.get('email').toLowerCase()
       const user = [...accounts.values()].find((a) => a.email === email && a.password === hash(form.get('password')))
       if (!user) return redirect(res, '/login.html?error=1')
-      analytics.userSignedIn({ userId: user.userId, anonymousId: anonymousIdAt(req, user.userId), traits: { email: user.email } })
+      analytics.userSignedIn({ userId: user.userId, ...browserAt(req, user.userId), traits: { email: user.email } })
       redirect(res, '/profile.html', session(user.userId))
     },
     '/account/details'(req, res, form) {
@@ -179,7 +186,7 @@ export function academyFlows(options: FlowsOptions): Flows {
       for (const key of ['email', 'first_name', 'last_name'] as const) user[key] = form.get(key) || user[key]
       user.phone = form.get('phone') || undefined
       user.company_name = form.get('company_name') || undefined
-      analytics.userUpdatedProfile({ userId: user.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), before, after: { ...user } })
+      analytics.userUpdatedProfile({ userId: user.userId, ...browser(req), before, after: { ...user } })
       redirect(res, '/profile.html?saved=details')
     },
     '/account/password'(req, res, form) {
@@ -188,7 +195,7 @@ export function academyFlows(options: FlowsOptions): Flows {
       if (hash(form.get('current_password')) !== user.password || !form.get('new_password')) return redirect(res, '/profile.html?error=password')
       const before = { ...user }
       user.password = hash(form.get('new_password'))
-      analytics.userUpdatedProfile({ userId: user.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), before, after: { ...user } })
+      analytics.userUpdatedProfile({ userId: user.userId, ...browser(req), before, after: { ...user } })
       redirect(res, '/profile.html?saved=password')
     },
     '/account/card'(req, res, form) {
@@ -199,7 +206,7 @@ export function academyFlows(options: FlowsOptions): Flows {
       const before = { ...user }
       // Like a real store: only the last four digits and the expiry are kept; never the number or the CVV.
       user.credit_card = { last4: digits.slice(-4), expiry: form.get('expiry') }
-      analytics.userUpdatedProfile({ userId: user.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), before, after: { ...user } })
+      analytics.userUpdatedProfile({ userId: user.userId, ...browser(req), before, after: { ...user } })
       redirect(res, '/profile.html?saved=card')
     },
     '/cart/add'(req, res, form) {
@@ -274,7 +281,7 @@ export function academyFlows(options: FlowsOptions): Flows {
     '/licenses.html'(req, res) {
       const user = account(req)
       if (!user) return redirect(res, '/login.html')
-      analytics.userViewedLicenses({ userId: user.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), licenses: user.licenses })
+      analytics.userViewedLicenses({ userId: user.userId, ...browser(req), licenses: user.licenses })
       const rows = user.licenses.map(
         (l) => `<tr><td>${esc(l.license_type ?? '')}</td><td>${esc(l.state ?? '')}</td><td>${esc(l.license_number ?? '')}</td><td>${esc(l.expiration_date ?? '')}</td></tr>`,
       )

@@ -342,7 +342,7 @@ test.describe('promotions', () => {
  * whose scripts set cookies (analytics-next does, on every page) out of the cache.
  */
 const tabsTest = test.extend<{ tabs: { context: BrowserContext; site: string } }>({
-  tabs: async ({ collector }, use) => {
+  tabs: async ({ collector, consented }, use) => {
     const launch = config.use?.launchOptions
     const dir = await mkdtemp(join(tmpdir(), 'academy-chromium-'))
     const browserProcess = spawn(
@@ -371,6 +371,8 @@ const tabsTest = test.extend<{ tabs: { context: BrowserContext; site: string } }
         .not.toBe('')
       const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { noDefaults: true })
       const context = browser.contexts()[0]!
+      // As the test fixture's context: the demo pages (login.html) ask for consent first.
+      if (consented) await context.addCookies([{ name: 'academy_consent', value: encodeURIComponent(JSON.stringify(consented)), url: site.url }])
       const errors: string[] = []
       context.on('page', (page) => {
         page.on('pageerror', (error) => errors.push(error.message))

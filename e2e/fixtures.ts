@@ -44,6 +44,11 @@ interface Fixtures {
   strictPages: void
   /** Errors thrown into the page and unhandled rejections: every test ends with none, unless it empties this. */
   pageErrors: string[]
+  /**
+   * The consent choice the browser holds when the test starts (the tag's `academy_consent` cookie), or null for a
+   * visitor who has not chosen. The demo pages ask first (data-consent="required"): by default the visitor accepted.
+   */
+  consented: Record<string, boolean> | null
 }
 
 export const test = base.extend<Fixtures, { servers: Servers }>({
@@ -77,6 +82,11 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
     { scope: 'worker' },
   ],
   baseURL: async ({ servers }, use) => use(servers.site.url),
+  consented: [{ analytics: true, advertising: true }, { option: true }],
+  context: async ({ context, consented, baseURL }, use) => {
+    if (consented) await context.addCookies([{ name: 'academy_consent', value: encodeURIComponent(JSON.stringify(consented)), url: baseURL! }])
+    await use(context)
+  },
   collector: async ({ servers }, use) => {
     servers.collector.reset()
     await use(servers.collector)

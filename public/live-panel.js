@@ -118,6 +118,20 @@
     return e.properties || {}
   }
 
+  /** Segment's consent object, as the event carries it: `analytics ✓ · advertising ✗`, or a dash. */
+  function consent(e) {
+    var preferences = e.context && e.context.consent && e.context.consent.categoryPreferences
+    if (!preferences) return 'consent —'
+    return (
+      'consent ' +
+      Object.keys(preferences)
+        .map(function (name) {
+          return name + (preferences[name] ? ' \u2713' : ' \u2717')
+        })
+        .join(' · ')
+    )
+  }
+
   function time(e) {
     var d = new Date(e.timestamp || e.receivedAt)
     if (isNaN(d.getTime())) return ''
@@ -138,6 +152,7 @@
         e.userId ? 'userId ' + e.userId + ' · ' : '',
         'anonymousId ' + (e.anonymousId ? String(e.anonymousId).slice(0, 8) + '…' : '—'),
       ]),
+      h('p', { class: 'lp-meta lp-consent', title: 'context.consent.categoryPreferences', text: consent(e) }),
       h('details', { class: 'lp-raw' }, [
         h('summary', { text: 'full event' }),
         h('pre', { class: 'lp-json', text: JSON.stringify(e, null, 2) }),

@@ -9,8 +9,9 @@
  * 2. Lean modules. A few modules are replaced, where the way to the first event imports them, by the shims in
  *    src/browser/lean/, each of which says why it behaves the same: native fetch for `unfetch`, a plain copy for
  *    @segment/facade's `json()`, the remote loader (action destinations) loaded only when settings name one, and
- *    the batched dispatcher loaded only if batching is configured (the tag sends with the standard strategy), and
- *    no reports of the SDK about itself (remote metrics).
+ *    the batched dispatcher loaded only if batching is configured (the tag sends with the standard strategy),
+ *    no reports of the SDK about itself (remote metrics), and js-cookie's three calls analytics-next makes without
+ *    the rest of its API.
  * 3. One chunk (`oneInitialChunk` below) and no preload helper (`preloadHelper` below).
  * 4. Its `Array.from` calls (on Sets) go to src/browser/builtins.ts: MooTools, on many old store pages, replaces
  *    `Array.from` with one that returns `[theSet]`, which would corrupt the retry queue on pagehide.
@@ -49,6 +50,8 @@ export function analyticsNextFromSource(): Plugin {
       // `analytics-next:<path>`: a module of the package's source (src/browser/lean/analytics-next-source.d.ts).
       if (source.startsWith('analytics-next:')) return this.resolve(`${modules}analytics-next/src/${source.slice(15)}`, importer, { skipSelf: true })
       if (!importer || !SOURCE.test(importer)) return undefined
+      // js-cookie is a package of its own, not a module of analytics-next's source: replaced for every importer there.
+      if (source === 'js-cookie') return `${lean}js-cookie.ts`
       const resolved = await this.resolve(source, importer, { skipSelf: true })
       const shim = resolved && SHIMS[inNext(resolved.id) ?? '']
       if (!shim || (shim.importer && shim.importer !== inNext(importer))) return resolved

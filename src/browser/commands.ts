@@ -1,4 +1,5 @@
 import type { Config } from './config'
+import type { Categories } from './consent'
 
 /**
  * What the loader captures and the lazily loaded core turns into Segment calls.
@@ -46,9 +47,10 @@ export interface PageContext {
 export interface Core {
   /**
    * `at` is when the command was captured (ms since the epoch), which is the event's time; `page` is the page it
-   * was captured on when that is not the current one.
+   * was captured on when that is not the current one; `consent` is the visitor's consent choice when it was
+   * captured (undefined: none yet), which the core turns into the event's consent object.
    */
-  handle(command: Command, at: number, page?: PageContext): void
+  handle(command: Command, at: number, page?: PageContext, consent?: Categories): void
   setDebug(on: boolean): void
   /** The page is being hidden or left (true), or is visible again (false): delivery must not wait for a later task. */
   leaving(on: boolean): void
@@ -58,4 +60,5 @@ export interface Core {
   readonly analytics: unknown
 }
 
-export type StartCore = (config: Config) => Promise<Core>
+/** `consent` gives the visitor's current choice (device-mode destinations it does not allow are not loaded). */
+export type StartCore = (config: Config, consent: () => Categories | undefined) => Promise<Core>

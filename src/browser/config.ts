@@ -7,12 +7,15 @@ import { warn } from './log'
 export interface Config {
   writeKey: string
   debug: boolean
-  impressionThreshold: number
-  impressionMs: number
   /** The script's own URL: lazily loaded chunks are resolved against it. */
   scriptUrl: string
   script: HTMLScriptElement
   delivery: DeliveryConfig
+}
+
+export interface ImpressionConfig {
+  impressionThreshold: number
+  impressionMs: number
 }
 
 export interface DeliveryConfig {
@@ -55,11 +58,16 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): C
   return {
     writeKey,
     debug: on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(pageUrl),
-    impressionThreshold: number(script, 'impression-threshold', 0.5, (n) => n > 0 && n <= 1),
-    impressionMs: number(script, 'impression-ms', 1000, (n) => n >= 0 && n < 60_000),
     scriptUrl: script.src || location.href,
     script,
     delivery: readDeliveryConfig(script),
+  }
+}
+
+export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfig {
+  return {
+    impressionThreshold: number(script, 'impression-threshold', 0.5, (n) => n > 0 && n <= 1),
+    impressionMs: number(script, 'impression-ms', 1000, (n) => n >= 0 && n < 60_000),
   }
 }
 

@@ -8,6 +8,7 @@ import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
 import type { Command, Core, Dispatched, PageContext, StartCore } from './commands'
+import { consentObject } from './consent-object'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
 import { describe } from './log'
@@ -41,9 +42,11 @@ const WITHOUT_LOCAL_STORAGE: InitOptions = {
 /** Waits for a task of its own: the SDK's cold start is spread over several short tasks, never one long one. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-export const start: StartCore = async (config) => {
+export const start: StartCore = async (config, consent) => {
   await nextTask()
   const options = config.delivery
+  // Only device mode needs routing by consent, and device mode needs remote settings.
+  const routing = options.remoteSettings ? (await import('./consent-routing')).consentRouting(() => preferences(consent())) : undefined
   const secret = secretParams(options.scrubParams)
   let debug = false
   const reported = new Set<string>()
@@ -71,6 +74,8 @@ export const start: StartCore = async (config) => {
     reported.add(text)
     console.warn(PREFIX, text, ...(source ? [source] : []))
   }
+
+  const preferences = consentObject(config.script)
 
   let delivery: Delivery | undefined
   // Runs after the SDK's own page enrichment, so the scrub sees the final URL, referrer and context.page.
@@ -107,9 +112,14 @@ export const start: StartCore = async (config) => {
         ? { cdnURL: options.cdnUrl }
         : { cdnSettings: { integrations: { 'Segment.io': { apiKey: config.writeKey } }, metrics: { sampleRate: 0 } } }),
     },
-    { integrations: { 'Segment.io': deliveryOptions(config.writeKey, options.apiHost, request) }, ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE) },
+    {
+      integrations: { 'Segment.io': deliveryOptions(config.writeKey, options.apiHost, request) },
+      ...(localStorageWorks() ? {} : WITHOUT_LOCAL_STORAGE),
+      ...(routing && { updateCDNSettings: routing.loaded }),
+    },
   )
   const [instance] = await analytics
+  routing?.route(instance)
   delivery = takeOverDelivery(instance, request)
   // The first reads and writes of the identity (cookies, localStorage) are the slowest part of the first event.
   await nextTask()
@@ -120,9 +130,11 @@ export const start: StartCore = async (config) => {
   let last = 0
   const timestamp = (at: number) => new Date((last = Math.max(at, last + 1)))
 
-  const handle = (command: Command, at: number, page?: PageContext): void => {
-    // An event carried over from an earlier page keeps that page's context.
-    const options = () => ({ timestamp: timestamp(at), ...(page && { context: { page } }) })
+  const handle = (command: Command, at: number, page?: PageContext, choice?: unknown): void => {
+    // An event carried over from an earlier page keeps that page's context; every event, the consent it was
+    // captured under (analytics-next puts an option it does not know into the context).
+    const categoryPreferences = preferences(choice)
+    const options = () => ({ timestamp: timestamp(at), ...(page && { context: { page } }), ...(categoryPreferences && { consent: { categoryPreferences } }) })
     switch (command.type) {
       case 'page':
         instance.page(null, null, { ...page }, options()).catch(ignore)

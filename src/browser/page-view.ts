@@ -8,6 +8,8 @@
  */
 import type { SentEvent } from './commands'
 import type { Config } from './config'
+import { choice, sending } from './consent'
+import { consentObject } from './consent-object'
 import { identityStep, userIdOf } from './identity'
 import { keep, send, stashed } from './sdk'
 import { pageContext } from './page-context'
@@ -40,7 +42,8 @@ function campaign(search: string): Record<string, string> {
 const RARE = /[?&](btid|urid)=|(^|; )(s%3Acontext\.referrer|_ga=amp)/
 
 /**
- * Sends the page view (after the identify the page calls for) in one keepalive `POST <api>/batch`. Returns a promise
+ * Sends the page view (after the identify the page calls for) in one keepalive `POST <api>/batch`; the caller
+ * makes sure events may leave (contract §7). Returns a promise
  * settled once it has been answered, or undefined when the page view is the SDK's to send: with
  * `data-remote-settings` (device-mode destinations get the page call from the SDK), when an earlier page left
  * events to send first (their identity changes come before this page's) and on the rare pages above. (Where a
@@ -65,6 +68,9 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
     library: { name: 'analytics.js', version: 'npm:next-' + version },
   }
   if (page.search) context.campaign = campaign(page.search)
+  // The consent object as it is now, when the page view is captured (contract §7).
+  const categoryPreferences = consentObject(config.script)(choice)
+  if (categoryPreferences) context.consent = { categoryPreferences }
   try {
     context.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone
   } catch {
@@ -93,7 +99,7 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   let answered = false
   // The page is left before the answer: the events are kept like the loader's other commands, for the next page
   // of the site to hand to the SDK (a duplicate, if this request did arrive, has the same messageId).
-  addEventListener('pagehide', () => answered || keep([[{ type: 'resend', events }, at, page]]))
+  addEventListener('pagehide', () => answered || !sending() || keep([[{ type: 'resend', events }, at, page]]))
   return fetch(config.delivery.apiHost + '/batch', {
     method: 'post',
     keepalive: true,

@@ -5,7 +5,7 @@
  * when the tab is hidden or the promotion leaves, and starts over from zero when it is back.
  */
 import { PROMOTION, isIgnored, promotionOf } from './attributes'
-import type { Config } from './config'
+import type { ImpressionConfig } from './config'
 import { onRestart, unwatch, watch } from './impressions'
 import { link } from './link'
 
@@ -18,7 +18,7 @@ function stop(promotion: Element): void {
   shown.delete(promotion)
 }
 
-export function startPromotions({ impressionThreshold: threshold, impressionMs }: Config): void {
+export function startPromotions({ impressionThreshold: threshold, impressionMs }: ImpressionConfig): void {
   const isShown = ({ isIntersecting, intersectionRatio, intersectionRect: r, rootBounds: root }: IntersectionObserverEntry) =>
     isIntersecting && (intersectionRatio >= threshold || (root !== null && r.width * r.height >= threshold * root.width * root.height))
 

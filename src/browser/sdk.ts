@@ -1,5 +1,6 @@
 import type { Command, Core, PageContext, StartCore } from './commands'
 import type { Config } from './config'
+import { choice, sending, waiting, type Categories } from './consent'
 import { warn } from './log'
 import { pageContext } from './page-context'
 
@@ -7,16 +8,37 @@ import { pageContext } from './page-context'
 let core: Core | undefined
 let timer = 0
 let stash = ''
-// [command, time captured, page it was captured on (only for commands carried over from an earlier page)]
-const pending: Array<[Command, number, PageContext?]> = []
+let loading: Promise<boolean> | undefined
+// [command, time captured, page it was captured on (only for commands carried over from an earlier page),
+//  the consent choice it was captured under (undefined: none yet)]
+const pending: Array<[Command, number, PageContext?, Categories?]> = []
+
+/** What a page holds in memory while the visitor has not chosen (`data-consent="required"`); later ones are dropped. */
+const HELD = 100
 
 /**
  * Queues a command. Listeners call this on the hot path, so it only records; the SDK work runs in a
  * later task (or at once on pagehide, see `flush`).
  */
 export function send(command: Command): void {
-  pending.push([command, Date.now()])
+  if (waiting() ? pending.length >= HELD : !sending()) return
+  if (pending.push([command, Date.now(), undefined, choice]) === HELD && waiting()) warn(HELD, 'events wait for consent: later ones are not kept')
   if (core && !timer) timer = window.setTimeout(flush, 0)
+}
+
+/**
+ * A consent choice was made. What was captured before any choice takes it; if events may not leave, what is held
+ * is dropped, and a visitor who withdraws loses the identity (as `reset()`: cookies and localStorage). (The stash
+ * of an earlier page is never left to withdraw from: the core takes it as it starts loading.)
+ */
+export function consentChanged(wasSending: boolean): void {
+  for (const entry of pending) entry[3] ??= choice
+  if (sending()) {
+    if (core && !timer) timer = window.setTimeout(flush, 0)
+    return
+  }
+  pending.length = 0
+  if (wasSending) void loading?.then(() => core?.handle({ type: 'reset' }, Date.now()))
 }
 
 /** A burst of commands (a catalog's impressions) is handed over in slices of this many ms, never as one long task. */
@@ -32,9 +54,9 @@ export function flush(all?: boolean): void {
   if (!core) return
   const until = performance.now() + SLICE_MS
   for (let next = pending.shift(); next; next = pending.shift()) {
-    const [command, at, page] = next
+    const [command, at, page, consent] = next
     try {
-      core.handle(command, at, page)
+      core.handle(command, at, page, consent)
     } catch (error) {
       warn('could not send', command, error)
     }
@@ -54,13 +76,13 @@ export function currentCore(): Core | undefined {
  * localStorage, with the page they belong to, and the next page of the site sends them first.
  */
 export function stashPending(): void {
-  if (core || !pending.length) return
+  if (core || !pending.length || !sending()) return
   const page = pageContext()
   keep(
     pending
       .splice(0)
       .filter(([command]) => command.type !== 'warning')
-      .map(([command, at, from]) => [{ ...command, source: undefined }, at, from ?? page]),
+      .map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]),
   )
 }
 
@@ -90,7 +112,7 @@ export function stashed(config: Config): boolean {
 
 function unstash(): void {
   try {
-    const earlier = kept() as Array<[Command, number, PageContext]>
+    const earlier = kept() as Array<[Command, number, PageContext, Categories?]>
     localStorage.removeItem(stash)
     pending.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
   } catch {
@@ -108,15 +130,15 @@ export const loadChunk = <T>(config: Config, file: string): Promise<T> => import
 export function loadCore(config: Config, file: string, after?: Promise<unknown>): Promise<boolean> {
   stashed(config)
   unstash()
-  return Promise.race([after, new Promise((resolve) => setTimeout(resolve, after ? 2000 : 0))])
+  return (loading = Promise.race([after, new Promise((resolve) => setTimeout(resolve, after ? 2000 : 0))])
     .then(() => loadChunk<{ start: StartCore }>(config, file))
-    .then((module) => module.start(config))
+    .then((module) => module.start(config, () => choice))
     .then((loaded) => {
       core = loaded
       // The SDK adopts the identity of the loader's page view before anything else can use it (the page may call
       // academyAnalytics.analytics at once): what was queued up to it is handed over now.
       const sent = pending.findIndex(([command, , page]) => command.type === 'sent' && !page)
-      for (const [command, at, page] of pending.splice(0, sent + 1)) loaded.handle(command, at, page)
+      for (const [command, at, page, consent] of pending.splice(0, sent + 1)) loaded.handle(command, at, page, consent)
       // In a task of its own: the SDK's start-up is long enough on a cold cache.
       timer = window.setTimeout(flush, 0)
       return true
@@ -124,5 +146,5 @@ export function loadCore(config: Config, file: string, after?: Promise<unknown>)
     .catch((error: unknown) => {
       warn('the analytics SDK could not load; events on this page are not sent', error)
       return false
-    })
+    }))
 }

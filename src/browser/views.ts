@@ -4,7 +4,7 @@
  * still in view a moment later, and the IntersectionObserver reports it as soon as it watches), and nothing
  * should compete with the first event. One IntersectionObserver for all of them (impressions.ts).
  */
-import type { Config } from './config'
+import { readImpressionConfig, type Config } from './config'
 import { restartImpressions, startImpressions } from './impressions'
 import { connect, type Link } from './link'
 import { startProducts } from './products'
@@ -14,8 +14,9 @@ export type StartViews = (loader: Link, config: Config) => void
 
 export const start: StartViews = (loader, config) => {
   connect(loader)
-  startImpressions(config.impressionThreshold)
+  const options = readImpressionConfig(config.script)
+  startImpressions(options.impressionThreshold)
   startProducts()
-  startPromotions(config)
+  startPromotions(options)
   loader.onRestart(restartImpressions)
 }

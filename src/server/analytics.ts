@@ -40,9 +40,14 @@ export interface User {
   userId: string
   /** From the request's `ajs_anonymous_id` cookie: `anonymousIdFromCookie(req.headers.cookie)`. */
   anonymousId?: string | undefined
+  /**
+   * The visitor's consent, from the tag's cookie: `consentFromCookie(req.headers.cookie, { gpc })`. Sent as Segment's
+   * consent object (`context.consent.categoryPreferences`); absent, the events carry none.
+   */
+  consent?: Record<string, boolean> | undefined
 }
 /** Commerce events: the signed-in user's id, the browser's anonymous id, or (best) both. */
-export type Visitor = User | { userId?: string | undefined; anonymousId: string }
+export type Visitor = User | { userId?: string | undefined; anonymousId: string; consent?: Record<string, boolean> | undefined }
 
 export type Licence = NonNullable<TraitsOf<'User Viewed Licenses'>['licenses']>[number]
 /**
@@ -150,8 +155,9 @@ export function createServerAnalytics(options: ServerAnalyticsOptions): ServerAn
     if (closing) violations.push(`${name}: close() was called; not sent`)
     const sent = who !== undefined && !closing && (traits?.ok ?? true) && properties.ok
     if (sent) {
-      if (traits) analytics.identify({ ...who, traits: traits.properties, timestamp: timestamp() })
-      analytics.track({ ...who, event: name, properties: properties.properties, timestamp: timestamp() })
+      const context = consentContext(call.consent)
+      if (traits) analytics.identify({ ...who, traits: traits.properties, timestamp: timestamp(), ...context })
+      analytics.track({ ...who, event: name, properties: properties.properties, timestamp: timestamp(), ...context })
     }
     return { sent, violations: reported(violations) }
   }
@@ -206,6 +212,13 @@ export function createServerAnalytics(options: ServerAnalyticsOptions): ServerAn
       return closing
     },
   }
+}
+
+/** Segment's consent object for the caller's `consent` (booleans only), or nothing. */
+function consentContext(consent: unknown): { context?: { consent: { categoryPreferences: Record<string, boolean> } } } {
+  if (!isObject(consent)) return {}
+  const categoryPreferences = Object.fromEntries(Object.entries(consent).filter(([, granted]) => typeof granted === 'boolean')) as Record<string, boolean>
+  return { context: { consent: { categoryPreferences } } }
 }
 
 type Section = 'details' | 'password' | 'credit_card'

@@ -1,0 +1,21 @@
+/**
+ * Segment's consent object, `context.consent.categoryPreferences`, for the choice an event was captured under
+ * (contract §7). In the core: the loader only keeps the choice with each event.
+ */
+import type { Categories } from './consent'
+
+/**
+ * Global Privacy Control turns `advertising` off whatever the choice says; under `data-consent="none"`, `analytics`
+ * is true unless the choice says otherwise (the tag is tracking: Segment treats a category missing from the object
+ * as not granted). Nothing known (`none`, no choice, no GPC): no consent object, which Segment does not enforce.
+ * Values that are not booleans are left out.
+ */
+export function consentObject(script: HTMLScriptElement): (choice: unknown) => Categories | undefined {
+  const required = (script.getAttribute('data-consent') ?? 'none') !== 'none'
+  const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+  return (choice) => {
+    if (!choice && !gpc) return undefined
+    const categories = Object.entries(choice ?? {}).filter(([, granted]) => typeof granted === 'boolean')
+    return { ...(!required && { analytics: true }), ...Object.fromEntries(categories), ...(gpc && { advertising: false }) }
+  }
+}
