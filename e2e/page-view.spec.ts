@@ -127,3 +127,29 @@ test('neither cookies nor localStorage: the SDK adopts the anonymous id of the p
   expect(events.map((e) => e.event ?? e.type).sort()).toEqual(['Forgot Password Button Clicked', 'Forgot Password Email Sent', 'page'])
   expect(new Set(events.map((e) => e.anonymousId)).size).toBe(1)
 })
+
+test.describe('under data-consent="required"', () => {
+  test.use({ consented: null })
+
+  test('nothing leaves before the grant; on a page after it, the loader sends the page view with the consent object at capture', async ({ page, collector }) => {
+    const sent = batches(page)
+    await page.goto('/e2e/consent.html')
+    await page.waitForFunction(() => window.academyAnalytics)
+    await page.waitForTimeout(500)
+    expect(sent).toEqual([])
+    expect(collector.events()).toEqual([])
+    // The grant: what was held goes through the SDK (the page view first).
+    await page.evaluate(() => window.academyAnalytics!.consent({ analytics: true, advertising: false }))
+    const [held] = await waitForEvents(collector, 1, (e) => e.type === 'page')
+    expect(sent).toEqual([])
+    await page.evaluate(() => window.academyAnalytics!.ready())
+    await page.click('#next')
+    await page.waitForURL('**/e2e/consent-next.html')
+    await expect.poll(() => sent.length).toBe(1)
+    const [view] = sent[0]!.batch
+    expect(view!.context).toMatchObject({ consent: { categoryPreferences: { analytics: true, advertising: false } } })
+    expect(view!.anonymousId).toBe(held!.anonymousId)
+    const [stored] = await waitForEvents(collector, 1, (e) => e.messageId === view!.messageId)
+    expect(fields(stored!)).toEqual(fields(view!))
+  })
+})

@@ -14,7 +14,7 @@ import { identityStep, userIdOf } from './identity'
 import { keep, send, stashed } from './sdk'
 import { pageContext } from './page-context'
 import { scrubPage } from './scrub-page'
-import { storedAnonymousId, storedUserId, uuid } from './stored-identity'
+import { storedAnonymousId, storedUserId } from './stored-identity'
 import { decode, secretParams } from '../plan/privacy'
 // The version of analytics-next the core holds, which its events name as their library (`npm:next-1.84.3`).
 import { version } from '@segment/analytics-next/src/generated/version'
@@ -45,19 +45,20 @@ const RARE = /[?&](btid|urid)=|(^|; )(s%3Acontext\.referrer|_ga=amp)/
  * Sends the page view (after the identify the page calls for) in one keepalive `POST <api>/batch`; the caller
  * makes sure events may leave (contract §7). Returns a promise
  * settled once it has been answered, or undefined when the page view is the SDK's to send: with
- * `data-remote-settings` (device-mode destinations get the page call from the SDK), when an earlier page left
+ * `data-remote-settings` (device-mode destinations get the page call from the SDK), on a page not served over
+ * https (no `crypto.randomUUID` for the version 4 UUIDs the SDK makes), when an earlier page left
  * events to send first (their identity changes come before this page's) and on the rare pages above. (Where a
  * script of the page replaced `window.fetch` with a polyfill, XHR underneath, the request has no keepalive: a page
  * left before its answer keeps the events for the next page all the same.)
  */
 export function sendPageView(config: Config, userIdAttribute: string | null): Promise<unknown> | undefined {
-  if (config.delivery.remoteSettings || stashed(config) || RARE.test(location.search + document.cookie)) return undefined
+  if (config.delivery.remoteSettings || !crypto.randomUUID || stashed(config) || RARE.test(location.search + document.cookie)) return undefined
   const at = Date.now()
   const userId = userIdAttribute === null ? undefined : userIdOf(userIdAttribute, (message) => send({ type: 'warning', message, source: config.script }))
   const held = storedUserId()
   const step = identityStep(userId, held)
   // A reset: a new anonymous id, as the SDK makes one (a new visitor too).
-  const anonymousId = (!step.reset && storedAnonymousId()) || uuid()
+  const anonymousId = (!step.reset && storedAnonymousId()) || crypto.randomUUID()
   const current = step.reset || step.identify ? userId! : held
 
   const page = pageContext()
@@ -85,7 +86,7 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
     type,
     ...fields,
     context: { ...context, page: { ...page } },
-    messageId: `ajs-next-${Date.now()}-${uuid()}`,
+    messageId: `ajs-next-${Date.now()}-${crypto.randomUUID()}`,
     anonymousId,
     writeKey: config.writeKey,
     userId: current || null,
@@ -99,18 +100,15 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   let answered = false
   // The page is left before the answer: the events are kept like the loader's other commands, for the next page
   // of the site to hand to the SDK (a duplicate, if this request did arrive, has the same messageId).
-  addEventListener('pagehide', () => answered || !sending() || keep([[{ type: 'resend', events }, at, page]]))
+  addEventListener('pagehide', () => answered || !sending() || keep([[{ type: 'resend', events }, at]]))
   return fetch(config.delivery.apiHost + '/batch', {
     method: 'post',
     keepalive: true,
     headers: { 'Content-Type': 'text/plain' },
     body: JSON.stringify({ batch: events, writeKey: config.writeKey, sentAt }),
   })
-    .then(async (response) => {
-      // Read, so the request leaves the page's keepalive budget (see lean/fetch.ts).
-      await response.arrayBuffer()
-      if (response.status >= 400) throw new Error(String(response.status))
-    })
+    // Read, so the request leaves the page's keepalive budget (see lean/fetch.ts).
+    .then((response) => response.arrayBuffer().then(() => response.ok || Promise.reject()))
     // Network down, a 5xx, a 429 (or a 4xx, which the SDK then drops by its own rules): the SDK's retry queue.
     .catch(() => send({ type: 'resend', events }))
     .finally(() => (answered = true))

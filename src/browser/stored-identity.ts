@@ -33,13 +33,3 @@ export const storedUserId = (): string => local('ajs_user_id') || cookie('ajs_us
 
 /** The anonymous id the SDK would read (the cookie wins a disagreement); '' when none. */
 export const storedAnonymousId = (): string => cookie('ajs_anonymous_id') || local('ajs_anonymous_id')
-
-/** A version 4 UUID, as @lukeed/uuid makes them for analytics-next. */
-export function uuid(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = (bytes[6]! & 15) | 64
-  bytes[8] = (bytes[8]! & 63) | 128
-  let id = ''
-  for (let i = 0; i < 16; i++) id += (i === 4 || i === 6 || i === 8 || i === 10 ? '-' : '') + (bytes[i]! + 256).toString(16).slice(1)
-  return id
-}
