@@ -52,7 +52,7 @@ test('the page view leaves in one request before the SDK loads, and is the one a
   expect(scripts.filter((url) => url.includes('/static/analytics/'))[0]).toMatch(/\/academy-analytics\.js$/)
 })
 
-test('a new visitor: the SDK stores the page view\'s anonymous id as its own, also when the page is left before it loads', async ({ page, collector }) => {
+test('a new visitor: the anonymous id is stored as analytics-next stores it before the SDK loads, and is the SDK\'s on the next page', async ({ page, collector }) => {
   // The SDK never arrives on the first page: the visitor leaves before.
   let first = true
   await page.route('**/academy-analytics-core-*.js', async (route) => {
@@ -61,8 +61,13 @@ test('a new visitor: the SDK stores the page view\'s anonymous id as its own, al
   })
   await page.goto('/e2e/nav-from.html?id=bounce&to=/e2e/nav-to.html')
   const [view] = await waitForEvents(collector, 1, (e) => e.type === 'page')
-  // The loader writes nothing of the identity: that is the SDK's, in its own format.
-  expect((await page.context().cookies()).filter((c) => c.name.startsWith('ajs_'))).toEqual([])
+  // Before the SDK: the new anonymous id is stored as analytics-next stores one (the server reads the cookie).
+  const stored = (await page.context().cookies()).filter((c) => c.name.startsWith('ajs_'))
+  expect(stored.map(({ name, value, path, sameSite }) => ({ name, value, path, sameSite }))).toEqual([
+    { name: 'ajs_anonymous_id', value: view!.anonymousId, path: '/', sameSite: 'Lax' },
+  ])
+  expect(Math.abs(stored[0]!.expires * 1000 - (Date.now() + 365 * 86_400_000))).toBeLessThan(60_000)
+  expect(await page.evaluate(() => localStorage.getItem('ajs_anonymous_id'))).toBe(JSON.stringify(view!.anonymousId))
   await page.click('#go')
   await page.waitForURL('**/e2e/nav-to.html')
   const events = await waitForEvents(collector, 3)

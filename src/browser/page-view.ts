@@ -3,7 +3,7 @@
  * contract §4 calls for, in the same request), one request after its own bytes, without waiting for the SDK. The
  * events are the ones analytics-next would have sent, field for field (its source: core/events, core/page,
  * plugins/env-enrichment, plugins/segmentio/normalize), with the identity it would have used (read as it reads it,
- * `stored-identity.ts`), which the SDK adopts and stores when it loads. The core never sends the page again; a
+ * a new anonymous id stored as it stores one: `stored-identity.ts`), which the SDK adopts when it loads. The core never sends the page again; a
  * request that does not succeed hands the same events, same messageIds, to the SDK's retry queue.
  */
 import type { SentEvent } from './commands'
@@ -14,7 +14,7 @@ import { identityStep, userIdOf } from './identity'
 import { keep, send, stashed } from './sdk'
 import { pageContext } from './page-context'
 import { scrubPage } from './scrub-page'
-import { storedAnonymousId, storedUserId } from './stored-identity'
+import { storeAnonymousId, storedAnonymousId, storedUserId } from './stored-identity'
 import { decode, secretParams } from '../plan/privacy'
 // The version of analytics-next the core holds, which its events name as their library (`npm:next-1.84.3`).
 import { version } from '@segment/analytics-next/src/generated/version'
@@ -58,7 +58,8 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   const held = storedUserId()
   const step = identityStep(userId, held)
   // A reset: a new anonymous id, as the SDK makes one (a new visitor too).
-  const anonymousId = (!step.reset && storedAnonymousId()) || crypto.randomUUID()
+  let anonymousId = !step.reset && storedAnonymousId()
+  if (!anonymousId) storeAnonymousId((anonymousId = crypto.randomUUID()))
   const current = step.reset || step.identify ? userId! : held
 
   const page = pageContext()
