@@ -12,13 +12,7 @@ import { warn } from './log'
 /** What a kind of element does when the observer reports on one of them. */
 export type Sighting = (entry: IntersectionObserverEntry) => void
 
-/**
- * Two observers, because what the browser spends on one grows with its thresholds' crossings: `observer` reports
- * when an element starts or stops showing and when it crosses the impression threshold, enough for everything
- * but a promotion larger than the viewport, which `fine` watches instead (`refine`).
- */
 let observer: IntersectionObserver
-let fine: IntersectionObserver
 let sightings = new WeakMap<Element, Set<Sighting>>()
 const restarts: Array<() => void> = []
 let seen = new WeakSet<Element>()
@@ -33,18 +27,7 @@ export function watch(element: Element, sighting: Sighting): void {
 export function unwatch(element: Element, sighting: Sighting): void {
   const set = sightings.get(element)
   set?.delete(sighting)
-  if (!set?.size) forget(element)
-}
-
-function forget(element: Element): void {
-  observer.unobserve(element)
-  fine.unobserve(element)
-}
-
-/** Watches the element with steps every 5% (promotions.ts: the share of the viewport a large promotion covers). */
-export function refine(element: Element): void {
-  observer.unobserve(element)
-  fine.observe(element)
+  if (!set?.size) observer.unobserve(element)
 }
 
 /** `reset` forgets what a kind reported: it runs when a page restored from the back/forward cache is a new page view. */
@@ -93,7 +76,6 @@ function viewed(entry: IntersectionObserverEntry): void {
 
 export function restartImpressions(): void {
   observer.disconnect()
-  fine.disconnect()
   sighted = []
   sightings = new WeakMap()
   seen = new WeakSet()
@@ -102,21 +84,20 @@ export function restartImpressions(): void {
 }
 
 /**
- * `fine` has thresholds every 5% as well: a promotion larger than the viewport may never show the impression
- * threshold of itself, so promotions.ts also measures the share of the viewport it covers, which needs the steps.
+ * Thresholds every 5% and at the impression threshold: a promotion larger than the viewport can never show that
+ * share of itself, so promotions.ts also measures the share of the viewport it covers, which needs the steps.
  */
 export function startImpressions(impressionThreshold: number): void {
-  observer = new IntersectionObserver(onIntersection, { threshold: [0, impressionThreshold] })
   // A loop, not Array.from({ length: 21 }, …): MooTools' Array.from ignores the map function.
   const threshold = [impressionThreshold]
   for (let step = 0; step <= 20; step++) threshold.push(step / 20)
-  fine = new IntersectionObserver(onIntersection, { threshold })
+  observer = new IntersectionObserver(onIntersection, { threshold })
   link.onAdded((element) => {
     if (!seen.has(element) && element.hasAttribute(EVENT) && triggerOf(element) === 'view' && !isIgnored(element)) watch(element, viewed)
   })
   // Removed elements are let go of: nothing keeps them alive, whatever kinds watched them.
   link.onRemoved((element) => {
-    forget(element)
+    observer.unobserve(element)
     sightings.delete(element)
   })
 }

@@ -6,7 +6,7 @@
  */
 import { PROMOTION, isIgnored, promotionOf } from './attributes'
 import type { ImpressionConfig } from './config'
-import { onRestart, refine, unwatch, watch } from './impressions'
+import { onRestart, unwatch, watch } from './impressions'
 import { link } from './link'
 
 let viewed = new WeakSet<Element>()
@@ -33,10 +33,6 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
   }
 
   function sighted(entry: IntersectionObserverEntry): void {
-    // Larger than the viewport: the share of the viewport it covers can count before the share of itself shown
-    // does, which the impression threshold alone does not report (else that share follows from the other).
-    const { boundingClientRect: r, rootBounds: root } = entry
-    if (root && r.width * r.height > root.width * root.height) refine(entry.target)
     if (!isShown(entry)) stop(entry.target)
     else if (!shown.has(entry.target)) time(entry.target)
   }
