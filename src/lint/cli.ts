@@ -6,13 +6,15 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { glob } from 'tinyglobby'
+import { check } from '../check/cli'
 import { lintSource } from './lint'
 
 const USAGE = `Usage: academy-analytics lint <file or glob>...
 
 Checks the data-analytics-* attributes of JSP and HTML files against the attribute contract and the
 tracking plan. Prints one line per problem (file:line:col message) and exits with 1 if there is any.
-Quote globs so that the shell does not expand them: academy-analytics lint 'src/main/webapp/**/*.jsp'`
+Quote globs so that the shell does not expand them: academy-analytics lint 'src/main/webapp/**/*.jsp'
+Also: academy-analytics check <file.ndjson>... checks events against the tracking plan (check --help).`
 
 interface Output {
   write(text: string): unknown
@@ -20,6 +22,7 @@ interface Output {
 
 export async function main(args: readonly string[], out: Output = process.stdout, err: Output = process.stderr, cwd = process.cwd()): Promise<number> {
   const [command, ...patterns] = args
+  if (command === 'check') return check(patterns, out, err, cwd)
   if (command === '--help' || command === '-h' || command === 'help') {
     out.write(USAGE + '\n')
     return 0

@@ -122,9 +122,11 @@ describe('createReferee: Identify before Track', () => {
 
   it('settles a late Identify as soon as its window passes', () => {
     const referee = createReferee(1000)
-    expect(referee.add(identify('U-1', { email: 'a@b.c' }), 0)).toEqual([{ index: 0, valid: true, violations: [] }])
+    expect(referee.add(identify('U-1', { email: 'a@b.c' }), 0)).toEqual([{ index: 0, valid: true, violations: [], pending: true }])
     expect(referee.expire(1000)).toEqual([])
-    expect(referee.expire(1001)).toEqual([{ index: 0, valid: false, violations: [expect.objectContaining({ field: 'userId', rule: 'is followed by its Track' })] }])
+    expect(referee.expire(1001)).toEqual([
+      { index: 0, valid: false, violations: [expect.objectContaining({ field: 'userId', rule: 'is followed by its Track' })], pending: false },
+    ])
     expect(referee.expire(5000)).toEqual([])
   })
 

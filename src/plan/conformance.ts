@@ -23,6 +23,8 @@ export interface Verdict {
   index: number
   valid: boolean
   violations: Violation[]
+  /** A server's Identify waiting for its Track: its verdict changes when the Track comes or the window passes. */
+  pending: boolean
 }
 
 type Json = Record<string, unknown>
@@ -133,7 +135,7 @@ export function eventViolations(event: Json): Violation[] {
 }
 
 const order = (message: string, rule: string): Violation => ({ field: 'userId', rule, message })
-const verdict = (index: number, violations: Violation[]): Verdict => ({ index, valid: violations.length === 0, violations })
+const verdict = (index: number, violations: Violation[], pending = false): Verdict => ({ index, valid: violations.length === 0, violations, pending })
 
 export interface Referee {
   /**
@@ -175,7 +177,8 @@ export function createReferee(windowMs = IDENTIFY_WINDOW_MS): Referee {
     const settled = expire(at)
     const index = count++
     const own = eventViolations(event)
-    if (event.type === 'identify' && sideOf(event) !== 'client') waiting.push({ index, at, event })
+    const waits = event.type === 'identify' && sideOf(event) !== 'client'
+    if (waits) waiting.push({ index, at, event })
     const name = event.type === 'track' ? event.event : undefined
     if (typeof name === 'string' && (IDENTIFIED as readonly string[]).includes(name)) {
       const row = name as EventName
@@ -191,7 +194,7 @@ export function createReferee(windowMs = IDENTIFY_WINDOW_MS): Referee {
         }
       }
     }
-    return [verdict(index, own), ...settled]
+    return [verdict(index, own, waits), ...settled]
   }
 
   return { add, expire }
