@@ -18,7 +18,7 @@ interface Output {
   write(text: string): unknown
 }
 
-async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
+async function readAll(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
   return Buffer.concat(chunks)
@@ -31,7 +31,7 @@ export async function check(
   out: Output = process.stdout,
   err: Output = process.stderr,
   cwd = process.cwd(),
-  stdin: AsyncIterable<Buffer | string> = process.stdin,
+  stdin: AsyncIterable<Buffer | string> | Iterable<Buffer | string> = process.stdin,
 ): Promise<number> {
   if (files[0] === '--help' || files[0] === '-h') {
     out.write(USAGE + '\n')
