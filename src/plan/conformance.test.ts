@@ -26,6 +26,10 @@ describe('eventViolations: the plan in its own words', () => {
       { field: 'properties.products[0].quantity', rule: 'is not an integer', message: 'Checkout Started: products[0].quantity 1.5 is not an integer' },
       { field: 'properties.products[0].extra', rule: 'is not in the plan', message: 'Checkout Started: "extra" is not a property of products[0] in the plan' },
     ])
+    expect(eventViolations(track('Product Added', ['P-1']))).toEqual([
+      { field: 'properties', rule: 'is not an object', message: 'Product Added: the properties [array] are not an object' },
+      { field: 'properties.product_id', rule: 'is required', message: 'Product Added: required "product_id" is missing' },
+    ])
     expect(eventViolations(identify('U-1', { phone: '919-555-0100' }))).toEqual([
       { field: 'traits.phone', rule: 'does not match ^[0-9]+$', message: 'Identify traits: phone "919-555-0100" does not match ^[0-9]+$' },
     ])

@@ -73,7 +73,8 @@ function violation(part: 'properties' | 'traits', label: string, sentence: strin
     const key = JSON.parse(m[1]!) as string
     return { field: at(m[2] === label ? key : `${m[2]}.${key}`), rule: 'is not in the plan', message }
   }
-  if ((m = /^the properties (?:.+ are not an object|could not be read)$/.exec(said))) return { field: part, rule: said.replace(/^the properties (\S+ )?/, ''), message }
+  if (/^the properties .+ are not an object$/.test(said)) return { field: part, rule: 'is not an object', message }
+  if (said === 'the properties could not be read') return { field: part, rule: 'could not be read', message }
   m = /^(\S+) (.*)$/.exec(said)
   return m ? { field: at(m[1]!), rule: m[2]!.replace(VALUE, ''), message } : { field: part, rule: said, message }
 }
