@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { sendJavaBatch, type JavaMessage } from '../e2e/java-client.ts'
+import { javaUploadUrl, sendJavaBatch, type JavaMessage } from '../e2e/java-client.ts'
 import { check } from '../src/check/cli.ts'
 import { startCollector, type Collector, type JudgedEvent } from './collector.ts'
 
@@ -118,7 +118,7 @@ describe('conformance walk-through: the Java server against the collector', () =
       [track('Checkout Started', { order_id: 'O-1', value: 39.99, revenue: 39.99, currency: 'USD', products: [product] })],
       [track('Order Completed', { checkout_id: 'K-1', order_id: 'O-1', subtotal: 39.99, total: 39.99, revenue: 39.99, currency: 'USD', products: [product] })],
     ]
-    for (const batch of batches) expect((await sendJavaBatch(c.url, KEY, batch)).status).toBe(200)
+    for (const batch of batches) expect((await sendJavaBatch(javaUploadUrl(c.url), KEY, batch)).status).toBe(200)
     expect(c.events()).toHaveLength(13)
     expect(c.events()[0]!.context).toEqual({ library: { name: 'analytics-java', version: '3.5.5' }, instanceId: expect.any(String) })
     expect(await get(c, '/events?valid=false')).toEqual([])
@@ -137,7 +137,8 @@ describe('conformance walk-through: the Java server against the collector', () =
       [track('User Signed In'), identify({ email: 'nia@example.org' })], // a Track before its Identify
       [track('Order Placed', { order_id: 'O-1' })], // an unknown event name
     ]
-    for (const batch of batches) expect((await sendJavaBatch(c.url, KEY, batch)).status).toBe(200)
+    // `setUploadURL("…/v1/batch")` instead of the default /v1/import/: the collector takes both
+    for (const batch of batches) expect((await sendJavaBatch(`${c.apiHost}/batch`, KEY, batch)).status).toBe(200)
     expect(c.events()).toHaveLength(7)
     await new Promise((resolve) => setTimeout(resolve, 500)) // the late Identify's window passes
     const bad = await get<JudgedEvent[]>(c, '/events?valid=false')

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { Analytics } from '@segment/analytics-node'
 import type { JudgedEvent } from '../src/testing'
 import { expect, test } from './fixtures'
-import { sendJavaBatch } from './java-client'
+import { javaUploadUrl, sendJavaBatch } from './java-client'
 
 const root = join(import.meta.dirname, '..')
 const KEY = 'demo-write-key'
@@ -39,7 +39,7 @@ test('bad events from the browser, analytics-node and a Java server: red in the 
   // A Java server: an Identify with a phone with dashes, then its Track; the Identify is judged by that row's
   // traits once its Track arrives (a later verdict, streamed to the panel).
   const who = { userId: 'U-3002', anonymousId: 'c1d2e3f4-0000-4000-8000-000000000001' }
-  const sent = await sendJavaBatch(collector.url, KEY, [
+  const sent = await sendJavaBatch(javaUploadUrl(collector.url), KEY, [
     { type: 'identify', ...who, traits: { phone: '919-555-0100' } },
     { type: 'track', ...who, event: 'User Updated Profile', properties: { sections: ['details'] } },
     { type: 'track', ...who, event: 'Order Placed', properties: {} },

@@ -29,8 +29,11 @@ function message(m: JavaMessage): Record<string, unknown> {
   }
 }
 
-/** Posts one batch to `endpoint` (the Java client's `Analytics.builder(writeKey).endpoint(...)`), as analytics-java does. */
-export async function sendJavaBatch(endpoint: string, writeKey: string, messages: JavaMessage[]): Promise<Response> {
+/** Where analytics-java posts for `Analytics.builder(writeKey).endpoint(endpoint)`; `setUploadURL(url)` gives `url` itself. */
+export const javaUploadUrl = (endpoint: string): string => `${endpoint.replace(/\/+$/, '')}/v1/import/`
+
+/** Posts one batch to `uploadUrl` (javaUploadUrl(endpoint), the default), as analytics-java does. */
+export async function sendJavaBatch(uploadUrl: string, writeKey: string, messages: JavaMessage[]): Promise<Response> {
   const body = {
     batch: messages.map(message),
     sentAt: new Date().toISOString(),
@@ -38,7 +41,7 @@ export async function sendJavaBatch(endpoint: string, writeKey: string, messages
     sequence: ++sequence,
     writeKey,
   }
-  return fetch(`${endpoint.replace(/\/+$/, '')}/v1/import/`, {
+  return fetch(uploadUrl, {
     method: 'POST',
     headers: {
       Authorization: 'Basic ' + Buffer.from(`${writeKey}:`).toString('base64'),
