@@ -513,6 +513,25 @@ describe('GET /events/stream', () => {
     await sse.cancel()
   })
 
+  it('streams each event with its verdict, and a later verdict of an earlier event', async () => {
+    const res = await fetch(c.url + '/events/stream')
+    const sse = sseReader(res)
+    expect((await sse.next()).event).toBe('ready')
+    await post('/v1/i', { userId: 'U-1', traits: { email: 'a@b.c', first_name: 'A' }, context: { library: { name: 'analytics-java', version: '3.5.5' } } })
+    expect(JSON.parse((await sse.next()).data)).toMatchObject({ type: 'identify', valid: true, violations: [], pending: true })
+    await post('/v1/t', { event: 'User Signed In', userId: 'U-1', context: { library: { name: 'analytics-java', version: '3.5.5' } } })
+    const later = await sse.next()
+    expect(later.event).toBe('verdict')
+    expect(JSON.parse(later.data)).toEqual({
+      index: 0,
+      valid: false,
+      pending: false,
+      violations: [{ field: 'traits.first_name', rule: 'is not in the plan', message: 'User Signed In traits: "first_name" is not a property of User Signed In traits in the plan' }],
+    })
+    expect(JSON.parse((await sse.next()).data)).toMatchObject({ type: 'track', event: 'User Signed In', valid: true, pending: false })
+    await sse.cancel()
+  })
+
   it('is ended by close()', async () => {
     const other = await startCollector({ port: 0 })
     const res = await fetch(other.url + '/events/stream')
