@@ -178,7 +178,7 @@ describe('startSite', () => {
   })
 
   it('adds a strict CSP with ?csp=strict on HTML pages only', async () => {
-    const csp = `script-src 'self'; connect-src ${COLLECTOR}; object-src 'none'; base-uri 'none'`
+    const csp = `script-src 'self'; style-src 'self'; connect-src ${COLLECTOR}; object-src 'none'; base-uri 'none'`
     for (const p of ['/?csp=strict', '/catalog?csp=strict', '/catalog.html?x=1&csp=strict']) {
       const res = await fetch(site.url + p)
       expect(res.headers.get('content-security-policy'), p).toBe(csp)

@@ -33,6 +33,8 @@ export interface SiteOptions {
 
 export interface Site {
   url: string
+  /** The file that serves a page's path (`/e2e/generic.html`, `/catalog`), if a file does. */
+  pageFile(pathname: string): Promise<string | undefined>
   close(): Promise<void>
 }
 
@@ -81,39 +83,47 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     }
     if (isHtml && url.searchParams.get('csp') === 'strict') {
       headers['Content-Security-Policy'] =
-        `script-src 'self'; connect-src ${collectorUrl}; object-src 'none'; base-uri 'none'`
+        `script-src 'self'; style-src 'self'; connect-src ${collectorUrl}; object-src 'none'; base-uri 'none'`
     }
     res.writeHead(200, headers)
     res.end(req.method === 'HEAD' ? undefined : body)
     return true
   }
 
-  /** Serves `relative` from `dir`, trying `<relative>.html` and `<relative>/index.html` too. */
-  async function serveFrom(dir: string, relative: string, req: IncomingMessage, res: ServerResponse, url: URL, rewrite: boolean): Promise<boolean> {
+  /** The file in `dir` for `relative`: itself, `<relative>.html` or `<relative>/index.html`. */
+  async function fileIn(dir: string, relative: string): Promise<string | undefined> {
     const base = path.join(dir, relative)
     const candidates = relative === '' || relative.endsWith('/') ? [path.join(base, 'index.html')] : [base, base + '.html', path.join(base, 'index.html')]
     for (const file of candidates) {
       if (!isInside(dir, file)) continue
       const stat = await fs.stat(file).catch(() => null)
-      if (stat?.isFile()) return sendFile(req, res, url, file, rewrite)
+      if (stat?.isFile()) return file
     }
-    return false
+    return undefined
+  }
+
+  /** The page file that serves a (decoded) path, found as the routes below find it (the built tag is looked up apart). */
+  async function pageFile(pathname: string): Promise<string | undefined> {
+    for (const [prefix, dir] of Object.entries(options.mounts ?? {})) {
+      if (pathname.startsWith(prefix)) return fileIn(path.resolve(root, dir), pathname.slice(prefix.length))
+    }
+    return pathname === '/' ? path.join(root, 'index.html') : fileIn(publicDir, pathname.slice(1))
+  }
+
+  async function serveFile(file: string | undefined, req: IncomingMessage, res: ServerResponse, url: URL, rewrite: boolean): Promise<boolean> {
+    return file !== undefined && sendFile(req, res, url, file, rewrite)
   }
 
   const isRead = (req: IncomingMessage): boolean => req.method === 'GET' || req.method === 'HEAD'
   const routes: Route[] = [
     ...(options.extraRoutes ?? []),
-    (req, res, url) => {
+    async (req, res, url) => {
       if (!isRead(req)) return false
       const prefix = '/static/analytics/'
       if (!url.pathname.startsWith(prefix)) return false
-      return serveFrom(distDir, decodedPath(url).slice(prefix.length), req, res, url, false)
+      return serveFile(await fileIn(distDir, decodedPath(url).slice(prefix.length)), req, res, url, false)
     },
-    ...Object.entries(options.mounts ?? {}).map(([prefix, dir]): Route => (req, res, url) =>
-      isRead(req) && url.pathname.startsWith(prefix) && serveFrom(path.resolve(root, dir), decodedPath(url).slice(prefix.length), req, res, url, true),
-    ),
-    (req, res, url) => isRead(req) && url.pathname === '/' && sendFile(req, res, url, path.join(root, 'index.html'), true).catch(() => false),
-    (req, res, url) => isRead(req) && serveFrom(publicDir, decodedPath(url).slice(1), req, res, url, true),
+    async (req, res, url) => isRead(req) && serveFile(await pageFile(decodedPath(url)), req, res, url, true).catch(() => false),
   ]
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -159,6 +169,7 @@ export async function startSite(options: SiteOptions): Promise<Site> {
   let closing: Promise<void> | undefined
   return {
     url: `http://${shownHost}:${port}`,
+    pageFile,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())

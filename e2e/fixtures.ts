@@ -2,14 +2,18 @@
  * Playwright fixtures: each worker runs its own collector and demo site on free ports (real HTTP, no request
  * interception), so tests assert on exactly the events that reached a Segment-compatible collector.
  */
+import { join, relative } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { page as benchPage } from '../bench/pages'
 import { academyFlows } from '../collector/academy-flows'
 import { startSite, type Site } from '../collector/demo-server'
+import { inlineCode } from '../collector/inline-code'
 import { startAnalyticsCollector, type AnalyticsCollector as Collector, type StoredEvent } from '../src/testing'
 
 export { expect }
 export type { StoredEvent }
+
+const root = join(import.meta.dirname, '..')
 
 interface Servers {
   collector: Collector
@@ -18,6 +22,8 @@ interface Servers {
 
 interface Fixtures {
   collector: Collector
+  /** Every page served with `?csp=strict` is checked for inline code of its own when the test ends. */
+  strictPages: void
   /** Errors thrown into the page and unhandled rejections: every test ends with none, unless it empties this. */
   pageErrors: string[]
 }
@@ -57,6 +63,17 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
     await use(servers.collector)
     servers.collector.expectNoViolations()
   },
+  strictPages: [
+    async ({ page, servers }, use) => {
+      const served = new Set<string>()
+      page.on('request', (request) => {
+        if (request.resourceType() === 'document' && new URL(request.url()).searchParams.get('csp') === 'strict') served.add(request.url())
+      })
+      await use()
+      for (const url of served) await expectNoInlineCode(servers.site, url)
+    },
+    { auto: true },
+  ],
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = []
@@ -70,6 +87,18 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
     { auto: true },
   ],
 })
+
+/**
+ * Fails, naming the file, when a page served under the strict policy holds inline code: the browser would report
+ * the page's own markup as violations, and the test would blame the tag for them.
+ */
+export async function expectNoInlineCode(site: Site, url: string): Promise<void> {
+  const { pathname } = new URL(url)
+  const file = await site.pageFile(decodeURIComponent(pathname))
+  const where = file ? relative(root, file) : pathname
+  const found = inlineCode(await (await fetch(url)).text())
+  expect(found, `${where} is served with ?csp=strict: move its inline code to a .js file`).toEqual([])
+}
 
 /** Events in the order they happened: by timestamp, which the tag keeps strictly increasing within a page. */
 export function inOrder(events: StoredEvent[]): StoredEvent[] {

@@ -1,7 +1,7 @@
-import { expect, summary, test, waitForEvents } from './fixtures'
+import { expect, expectNoInlineCode, summary, test, waitForEvents } from './fixtures'
 
 test.describe('a strict Content Security Policy', () => {
-  test("the tag works under script-src 'self' and a connect-src of the API host alone, with no violation", async ({ page, collector, baseURL }) => {
+  test("the tag works under script-src 'self' and a connect-src of the API host alone, with no violation", async ({ page, collector, baseURL, servers }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { violations: string[] }
       w.violations = []
@@ -11,6 +11,8 @@ test.describe('a strict Content Security Policy', () => {
     page.on('request', (r) => requested.push(new URL(r.url()).origin))
     const response = await page.goto('/e2e/generic.html?csp=strict')
     expect(response!.headers()['content-security-policy']).toContain("script-src 'self'")
+    // Any violation below is then the tag's own.
+    await expectNoInlineCode(servers.site, response!.url())
     await page.click('#planned')
     expect(summary(await waitForEvents(collector, 3)).map((e) => e.event ?? e.type)).toEqual([
       'page',

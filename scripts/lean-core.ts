@@ -1,5 +1,5 @@
 /**
- * How the core build makes analytics-next small without changing what it does (README, "Performance"):
+ * How the core build makes analytics-next small without changing what it does (docs/performance.md):
  *
  * 1. Compiled from source. @segment/analytics-next, -core and -generic-utils ship their TypeScript source beside
  *    an ES5 build made for IE11 (tslib's generators for every async function, classes as functions). The core is

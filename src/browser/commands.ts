@@ -11,6 +11,9 @@ export type Command =
   /** A markup mistake found while capturing, reported by the core like any other plan violation. */
   | { type: 'warning'; message: string; source: Element }
 
+/** What core.ts dispatched on document, kept for the debug overlay from the moment debug mode was on. */
+export type Dispatched = readonly [type: string, detail: unknown]
+
 /** The page an event was captured on, when it is sent from a later page (see `stashPending`). */
 export interface PageContext {
   path: string

@@ -7,23 +7,15 @@ import { withProductValue } from '../plan/commerce'
 import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
-import type { Command, Core, PageContext, StartCore } from './commands'
+import type { Command, Core, Dispatched, PageContext, StartCore } from './commands'
 import { readDeliveryConfig } from './config'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
-import type { Dispatched } from './overlay'
+import { describe } from './log'
 import { scrubEvent } from './scrub'
 
 const PREFIX = '[academy-analytics]'
 // Delivery failures are the SDK's to retry; nothing rejects into the page.
 const ignore = () => undefined
-
-/** How a markup mistake's element is named in the console: its tag, id and analytics attributes. */
-export function describe(element: Element): string {
-  const attributes = Array.from(element.attributes)
-    .filter(({ name }) => name === 'id' || name.startsWith('data-analytics'))
-    .map(({ name, value }) => (value ? `${name}="${value.length > 60 ? value.slice(0, 60) + '…' : value}"` : name))
-  return `<${[element.tagName.toLowerCase(), ...attributes].join(' ')}>`
-}
 
 /**
  * Whether localStorage can be written. When it cannot (disabled, full), analytics-next's persisted queues would

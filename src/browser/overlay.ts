@@ -7,10 +7,8 @@
  * rather than by styling the page's elements.
  */
 import { checkElement, type Attributes } from '../plan/markup'
-import { describe } from './core'
-
-/** What core.ts dispatched on document, kept from the moment debug mode was on. */
-export type Dispatched = readonly [type: string, detail: unknown]
+import type { Dispatched } from './commands'
+import { describe } from './log'
 
 const EVENT = 'academy-analytics:event'
 const VIOLATION = 'academy-analytics:violation'
