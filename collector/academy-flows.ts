@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { anonymousIdFromCookie, createServerAnalytics, type Licence, type Visitor } from '../src/server/index.ts'
-import { DEFAULT_COLLECTOR_URL, type Route } from './demo-server.ts'
+import { renderPage, type Route } from './demo-server.ts'
 
 export interface FlowsOptions {
   collectorUrl: string // where the server events go, e.g. http://127.0.0.1:8787
@@ -24,6 +24,8 @@ export interface FlowsOptions {
 
 export interface Flows {
   routes: Route[]
+  /** The signed-in user's id, from the session cookie: startSite's `userIdOf`, so every page renders it. */
+  userIdOf(req: IncomingMessage): string | undefined
   /** Flushes the server events still queued. */
   close(): Promise<void>
 }
@@ -112,6 +114,15 @@ export function academyFlows(options: FlowsOptions): Flows {
   /** The ids of the visitor: the signed-in user's, and the browser's anonymous id from the tag's cookie. */
   const visitor = (req: IncomingMessage): Visitor =>
     ({ userId: account(req)?.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie) }) as Visitor
+  /**
+   * The browser's anonymous id for the events of a sign-in (or sign-up) as `userId`. When the session still holds
+   * another user (a shared computer, no logout), that id is the other person's visit: the events go without it, and
+   * the tag, seeing another user in data-user-id, starts a new anonymous id for this one (contract §4).
+   */
+  const anonymousIdAt = (req: IncomingMessage, userId: string): string | undefined => {
+    const previous = account(req)?.userId
+    return previous && previous !== userId ? undefined : anonymousIdFromCookie(req.headers.cookie)
+  }
   const cartOf = (req: IncomingMessage) => {
     const id = cookie(req, CART)
     return id && carts.has(id) ? { id, lines: carts.get(id)! } : undefined
@@ -132,9 +143,10 @@ export function academyFlows(options: FlowsOptions): Flows {
   }
   const subtotal = (lines: Line[]) => money(lines.reduce((sum, l) => sum + COURSES[l.product_id]!.price * l.quantity, 0))
 
-  async function page(res: ServerResponse, name: string, slots: Record<string, string>): Promise<true> {
+  async function page(req: IncomingMessage, res: ServerResponse, name: string, slots: Record<string, string>): Promise<true> {
     let html = await fs.readFile(path.join(root, 'public', name), 'utf8')
-    html = html.replace(/\{\{(\w+)\}\}/g, (_, key: string) => slots[key] ?? '').replaceAll(DEFAULT_COLLECTOR_URL, collectorUrl)
+    // Slots last: a user's own data never passes for the template's expressions.
+    html = renderPage(html, collectorUrl, account(req)?.userId).replace(/\{\{(\w+)\}\}/g, (_, key: string) => slots[key] ?? '')
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
     res.end(html)
     return true
@@ -150,14 +162,14 @@ export function academyFlows(options: FlowsOptions): Flows {
       if ([...accounts.values()].some((a) => a.email === email)) return redirect(res, '/signup.html?error=taken')
       const userId = `U-${shortId()}`
       accounts.set(userId, { userId, ...details, password: hash(form.get('password')), licenses: sampleLicences(userId.slice(2)) })
-      analytics.userSignedUp({ userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), traits: details })
+      analytics.userSignedUp({ userId, anonymousId: anonymousIdAt(req, userId), traits: details })
       redirect(res, '/profile.html', session(userId))
     },
     '/account/sign-in'(req, res, form) {
       const email = form.get('email').toLowerCase()
       const user = [...accounts.values()].find((a) => a.email === email && a.password === hash(form.get('password')))
       if (!user) return redirect(res, '/login.html?error=1')
-      analytics.userSignedIn({ userId: user.userId, anonymousId: anonymousIdFromCookie(req.headers.cookie), traits: { email: user.email } })
+      analytics.userSignedIn({ userId: user.userId, anonymousId: anonymousIdAt(req, user.userId), traits: { email: user.email } })
       redirect(res, '/profile.html', session(user.userId))
     },
     '/account/details'(req, res, form) {
@@ -249,7 +261,7 @@ export function academyFlows(options: FlowsOptions): Flows {
       if (!user) return redirect(res, '/login.html')
       const saved = url.searchParams.get('saved')
       const error = url.searchParams.get('error')
-      return page(res, 'profile.html', {
+      return page(req, res, 'profile.html', {
         message: saved ? `<p class="ok" role="status">Your ${esc(saved)} ${saved === 'details' ? 'were' : 'was'} saved.</p>` : error ? `<p class="error" role="alert">That ${esc(error)} could not be saved.</p>` : '',
         first_name: esc(user.first_name),
         last_name: esc(user.last_name),
@@ -266,7 +278,7 @@ export function academyFlows(options: FlowsOptions): Flows {
       const rows = user.licenses.map(
         (l) => `<tr><td>${esc(l.license_type ?? '')}</td><td>${esc(l.state ?? '')}</td><td>${esc(l.license_number ?? '')}</td><td>${esc(l.expiration_date ?? '')}</td></tr>`,
       )
-      return page(res, 'licenses.html', { rows: rows.join('\n') })
+      return page(req, res, 'licenses.html', { rows: rows.join('\n') })
     },
     '/checkout'(req, res) {
       const cart = cartOf(req)
@@ -297,7 +309,7 @@ export function academyFlows(options: FlowsOptions): Flows {
         return `<div><span>${esc(course.name)}${l.quantity > 1 ? ` &times; ${l.quantity}` : ''}</span><span>$${money(course.price * l.quantity).toFixed(2)}</span>
       <form method="post" action="/cart/remove"><input type="hidden" name="product_id" value="${esc(l.product_id)}"><button class="secondary" type="submit">Remove ${esc(course.name)}</button></form></div>`
       })
-      return page(res, 'checkout.html', {
+      return page(req, res, 'checkout.html', {
         lines: rows.length ? rows.join('\n') : '<p class="empty">Your cart is empty. <a href="/catalog.html">Browse the catalog</a>.</p>',
         total: `$${subtotal(lines).toFixed(2)}`,
         action: !lines.length
@@ -307,10 +319,10 @@ export function academyFlows(options: FlowsOptions): Flows {
             : '<a class="button" id="start-checkout" href="/checkout">Proceed to checkout</a>',
       })
     },
-    '/order-confirmation.html'(_req, res, url) {
+    '/order-confirmation.html'(req, res, url) {
       const order = orders.get(url.searchParams.get('order') ?? '')
       if (!order) return redirect(res, '/catalog.html')
-      return page(res, 'order-confirmation.html', {
+      return page(req, res, 'order-confirmation.html', {
         order_id: esc(order.order_id),
         summary: `${order.count} course${order.count === 1 ? '' : 's'}, $${order.total.toFixed(2)}`,
       })
@@ -331,7 +343,7 @@ export function academyFlows(options: FlowsOptions): Flows {
     return false
   }
 
-  return { routes: [route], close: () => analytics.close() }
+  return { routes: [route], userIdOf: (req) => account(req)?.userId, close: () => analytics.close() }
 }
 
 // -------------------------------------------------------------------- helpers

@@ -228,3 +228,21 @@ describe('startSite with the default root', () => {
     }
   })
 })
+
+describe('startSite with userIdOf: data-user-id rendered as the JSP does', () => {
+  it('writes the session user id into every page (escaped), empty when no one is signed in', async () => {
+    const page = '<script data-user-id="${sessionScope.user.id}"></script>'
+    write('public/who.html', page)
+    const signedIn = await startSite({ port: 0, root, collectorUrl: COLLECTOR, userIdOf: (req) => /user=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] })
+    try {
+      const get = (cookie?: string) => fetch(signedIn.url + '/who.html', { headers: cookie ? { cookie } : {} }).then((res) => res.text())
+      expect(await get('user=U-1001')).toBe('<script data-user-id="U-1001"></script>')
+      expect(await get('user=a"b')).toBe('<script data-user-id="a&#34;b"></script>')
+      expect(await get()).toBe('<script data-user-id=""></script>')
+      // Without userIdOf (no sessions), the page renders a visitor who is not signed in.
+      expect(await (await fetch(site.url + '/who.html')).text()).toBe('<script data-user-id=""></script>')
+    } finally {
+      await signedIn.close()
+    }
+  })
+})

@@ -10,8 +10,9 @@
  *   5. 404 page
  *
  * HTML (and the plain JS under public/, e.g. live-panel.js) has the literal default collector URL
- * `http://127.0.0.1:8787` replaced by options.collectorUrl. `?csp=strict` on an HTML page adds a
- * strict Content-Security-Policy header.
+ * `http://127.0.0.1:8787` replaced by options.collectorUrl. HTML has the JSP expression of the signed-in user's id
+ * (`${sessionScope.user.id}`, in the pages' `data-user-id`) rendered as the JSP does: options.userIdOf(request),
+ * empty for a visitor who is not signed in. `?csp=strict` on an HTML page adds a strict Content-Security-Policy header.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -27,6 +28,8 @@ export interface SiteOptions {
   root?: string // repo root, default resolved from this file
   collectorUrl: string // e.g. http://127.0.0.1:8787
   extraRoutes?: Route[] // tried first, in order; return true when handled
+  /** The signed-in user's id for a request (the demo's session); undefined when no one is signed in. */
+  userIdOf?: (req: IncomingMessage) => string | undefined
   /** More folders served like public/ (collector URL rewrite, ?csp=strict), by URL prefix: { '/e2e/': 'e2e/pages' }. */
   mounts?: Record<string, string>
 }
@@ -40,6 +43,14 @@ export interface Site {
 
 /** The collector URL hard-coded in the demo pages; rewritten to options.collectorUrl. */
 export const DEFAULT_COLLECTOR_URL = 'http://127.0.0.1:8787'
+
+/** What the Academy's JSPs write in the tag's `data-user-id` (contract §4); the demo pages carry it too. */
+export const USER_ID_EXPRESSION = '${sessionScope.user.id}'
+
+/** A demo page as the server sends it: collector URL rewritten, the session's user id rendered (escaped, '' if none). */
+export function renderPage(html: string, collectorUrl: string, userId: string | undefined): string {
+  return html.replaceAll(DEFAULT_COLLECTOR_URL, collectorUrl).replaceAll(USER_ID_EXPRESSION, escapeHtml(userId ?? ''))
+}
 
 const DEFAULT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -72,9 +83,8 @@ export async function startSite(options: SiteOptions): Promise<Site> {
     const ext = path.extname(file).toLowerCase()
     const isHtml = ext === '.html'
     let body: Buffer = await fs.readFile(file)
-    if (isHtml || (rewrite && (ext === '.js' || ext === '.mjs'))) {
-      body = Buffer.from(body.toString('utf8').replaceAll(DEFAULT_COLLECTOR_URL, collectorUrl))
-    }
+    if (isHtml) body = Buffer.from(renderPage(body.toString('utf8'), collectorUrl, options.userIdOf?.(req)))
+    else if (rewrite && (ext === '.js' || ext === '.mjs')) body = Buffer.from(body.toString('utf8').replaceAll(DEFAULT_COLLECTOR_URL, collectorUrl))
     const headers: Record<string, string | number> = {
       'Content-Type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
       'Content-Length': body.length,

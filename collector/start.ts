@@ -28,7 +28,7 @@ try {
 
 try {
   const flows = academyFlows({ collectorUrl: collector.url, root })
-  const site = await startSite({ port: sitePort, root, collectorUrl: collector.url, extraRoutes: flows.routes })
+  const site = await startSite({ port: sitePort, root, collectorUrl: collector.url, extraRoutes: flows.routes, userIdOf: flows.userIdOf })
   console.log(`Demo site: ${site.url}/  (events stream into the live panel; collector at ${collector.url})`)
   console.log('Press Ctrl+C to stop.')
   onShutdown(async () => {

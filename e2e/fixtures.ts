@@ -36,6 +36,8 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
       const site = await startSite({
         port: 0,
         collectorUrl: collector.url,
+        // Every page renders the session's user id in the tag's data-user-id, as the Academy's JSPs do.
+        userIdOf: flows.userIdOf,
         // Test-only pages (e2e/pages) are served under /e2e/, like the demo pages.
         mounts: { '/e2e/': 'e2e/pages' },
         extraRoutes: [

@@ -14,7 +14,7 @@ async function anonymousIdCookie(page: Page): Promise<string | undefined> {
   return cookie && decodeURIComponent(cookie.value)
 }
 
-test('a whole journey: browse, sign up, buy, log out; server events join the browser session', async ({ page, collector, baseURL }) => {
+test('a whole journey: browse, sign up, buy, log out; server events join the browser session, whose events carry the userId while signed in', async ({ page, collector, baseURL }) => {
   const email = `nurse-${Date.now().toString(36)}@example.org`
   const waitFor = (count: number, filter: (e: StoredEvent) => boolean) => waitForEvents(collector, count, filter)
   // Each page's view is awaited before leaving it: the tag sends it once its lazily loaded SDK is up.
@@ -65,7 +65,7 @@ test('a whole journey: browse, sign up, buy, log out; server events join the bro
   await waitFor(2, named('Product Added'))
 
   const events = inOrder(collector.events())
-  const signedUp = events.find((e) => e.type === 'identify')!
+  const signedUp = events.find((e) => e.type === 'identify' && isServer(e))!
   const userId = signedUp.userId as string
   expect(userId).toMatch(/^U-/)
   const cartId = (events.find(named('Product Added'))!.properties as { cart_id: string }).cart_id
@@ -73,16 +73,18 @@ test('a whole journey: browse, sign up, buy, log out; server events join the bro
   const url = `${baseURL}/product.html?id=P-1002`
   const ids = { userId, anonymousId: browserId }
 
-  // In the order things happened: page views (client) and the server's events, with exact payloads.
-  const journey = events.filter((e) => e.type === 'page' || isServer(e))
+  // In the order things happened: page views and the tag's identify (client), and the server's events, with exact
+  // payloads. From sign-up to logout the browser's events carry the server's userId (data-user-id, contract §4).
+  const journey = events.filter((e) => e.type === 'page' || e.type === 'identify' || isServer(e))
   expect(journey.map((e) => (e.type === 'page' ? { page: (e.properties as { path: string }).path, userId: e.userId ?? undefined, anonymousId: e.anonymousId } : e))).toEqual([
     { page: '/catalog.html', userId: undefined, anonymousId: browserId },
     { page: '/login.html', userId: undefined, anonymousId: browserId },
     { page: '/signup.html', userId: undefined, anonymousId: browserId },
     expect.objectContaining({ type: 'identify', ...ids, traits: { email, first_name: 'Nia', last_name: 'Okafor' } }),
     expect.objectContaining({ type: 'track', event: 'User Signed Up', ...ids, properties: {} }),
-    { page: '/profile.html', userId: undefined, anonymousId: browserId },
-    { page: '/catalog.html', userId: undefined, anonymousId: browserId },
+    expect.objectContaining({ type: 'identify', ...ids, traits: {} }),
+    { page: '/profile.html', ...ids },
+    { page: '/catalog.html', ...ids },
     expect.objectContaining({ type: 'track', event: 'Product Added', ...ids, properties: { cart_id: cartId, ...PRODUCT, url } }),
     expect.objectContaining({
       type: 'track',
@@ -90,7 +92,7 @@ test('a whole journey: browse, sign up, buy, log out; server events join the bro
       ...ids,
       properties: { order_id: orderId, value: 39.99, revenue: 39.99, shipping: 0, tax: 0, discount: 0, currency: 'USD', products: [{ ...PRODUCT, position: 1, url }] },
     }),
-    { page: '/checkout.html', userId: undefined, anonymousId: browserId },
+    { page: '/checkout.html', ...ids },
     expect.objectContaining({
       type: 'track',
       event: 'Order Completed',
@@ -108,8 +110,8 @@ test('a whole journey: browse, sign up, buy, log out; server events join the bro
         products: [{ ...PRODUCT, position: 1, url }],
       },
     }),
-    { page: '/order-confirmation.html', userId: undefined, anonymousId: browserId },
-    { page: '/profile.html', userId: undefined, anonymousId: browserId },
+    { page: '/order-confirmation.html', ...ids },
+    { page: '/profile.html', ...ids },
     { page: '/login.html', userId: undefined, anonymousId: afterLogout!.anonymousId },
     { page: '/catalog.html', userId: undefined, anonymousId: afterLogout!.anonymousId },
     expect.objectContaining({ type: 'track', event: 'Product Added', anonymousId: afterLogout!.anonymousId, properties: { cart_id: expect.any(String), ...PRODUCT, url } }),
@@ -124,9 +126,14 @@ test('a whole journey: browse, sign up, buy, log out; server events join the bro
   expect(logoutAt).toBeGreaterThan(0)
   expect(events.slice(0, logoutAt).filter((e) => e.anonymousId !== browserId)).toEqual([])
   expect(events.slice(logoutAt).filter((e) => e.anonymousId !== afterLogout!.anonymousId || e.userId)).toEqual([])
+  // Between sign-up and logout every event, the browser's too, carries the server's userId; none before.
+  const signUpAt = events.indexOf(signedUp)
+  expect(events.slice(0, signUpAt).filter((e) => e.userId)).toEqual([])
+  expect(events.slice(signUpAt, logoutAt).filter((e) => e.userId !== userId)).toEqual([])
+  expect(events.slice(signUpAt, logoutAt).filter((e) => !isServer(e)).length).toBeGreaterThan(5)
   // Identify is also the first to arrive, before its Track; the timestamps agree.
   const arrived = collector.events()
-  const identifyAt = arrived.findIndex((e) => e.type === 'identify')
+  const identifyAt = arrived.findIndex((e) => e.type === 'identify' && isServer(e))
   expect(arrived[identifyAt + 1]).toMatchObject({ event: 'User Signed Up', userId })
   expect(Date.parse(String(arrived[identifyAt + 1]!.timestamp))).toBeGreaterThan(Date.parse(String(arrived[identifyAt]!.timestamp)))
   // Cart, checkout and order events came from the server only: the tag never sends them.

@@ -12,12 +12,15 @@
  *    the batched dispatcher loaded only if batching is configured (the tag sends with the standard strategy), and
  *    no reports of the SDK about itself (remote metrics).
  * 3. One chunk (`oneInitialChunk` below) and no preload helper (`preloadHelper` below).
+ * 4. Its `Array.from` calls (on Sets) go to src/browser/builtins.ts: MooTools, on many old store pages, replaces
+ *    `Array.from` with one that returns `[theSet]`, which would corrupt the retry queue on pagehide.
  */
 import { fileURLToPath } from 'node:url'
 import { transformWithOxc, type Plugin } from 'vite'
 
 const modules = fileURLToPath(new URL('../node_modules/@segment/', import.meta.url))
 const lean = fileURLToPath(new URL('../src/browser/lean/', import.meta.url))
+const builtins = fileURLToPath(new URL('../src/browser/builtins.ts', import.meta.url))
 const SOURCE = /[\\/]node_modules[\\/]@segment[\\/](analytics-next|analytics-core|analytics-generic-utils)[\\/]src[\\/]/
 const PACKAGES: Record<string, string> = {
   '@segment/analytics-next': `${lean}analytics-next.ts`,
@@ -53,6 +56,8 @@ export function analyticsNextFromSource(): Plugin {
     },
     async transform(code, id) {
       if (!SOURCE.test(id) || !id.endsWith('.ts')) return undefined
+      // On the first line, so that the other lines keep their numbers.
+      if (code.includes('Array.from(')) code = `import { arrayFrom as __arrayFrom } from ${JSON.stringify(builtins)};` + code.replaceAll('Array.from(', '__arrayFrom(')
       const result = await transformWithOxc(code, id, {
         lang: 'ts',
         // `useDefineForClassFields: false`: fields without an initializer are dropped, the others assigned.

@@ -23,7 +23,7 @@ export function triggerOf(element: Element): Trigger | undefined {
 export function propertiesOf(element: Element): Record<string, unknown> {
   // No prototype: a `data-analytics-prop-__proto__` attribute stays a plain (and unplanned) key.
   const properties: Record<string, unknown> = Object.create(null)
-  for (const { name, value } of Array.from(element.attributes)) {
+  for (const { name, value } of element.attributes) {
     if (name.startsWith(PROP) && name.length > PROP.length) properties[name.slice(PROP.length).replace(/-/g, '_')] = value
   }
   return properties
@@ -94,7 +94,7 @@ export const containerOf = (product: Element): Element | null => product.parentE
 
 /** The products of a list or cart, in document order (not those of a list nested in it). */
 export function productsIn(container: Element): Element[] {
-  return Array.from(container.querySelectorAll(`[${PRODUCT}]`)).filter((product) => containerOf(product) === container)
+  return [...container.querySelectorAll(`[${PRODUCT}]`)].filter((product) => containerOf(product) === container)
 }
 
 function number(container: Element): void {

@@ -8,6 +8,8 @@ export type Command =
   | { type: 'page' }
   | { type: 'track'; event: string; properties: Record<string, unknown>; source?: Element }
   | { type: 'reset' }
+  /** The raw `data-user-id` of the page (contract §4), queued before its page view. */
+  | { type: 'identify'; userId: string }
   /** A markup mistake found while capturing, reported by the core like any other plan violation. */
   | { type: 'warning'; message: string; source: Element }
 

@@ -10,6 +10,7 @@ import { validateEventOf } from '../plan/fields'
 import type { Command, Core, Dispatched, PageContext, StartCore } from './commands'
 import { readDeliveryConfig } from './config'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
+import { applyIdentity, userIdOf } from './identity'
 import { describe } from './log'
 import { scrubEvent } from './scrub'
 
@@ -126,6 +127,11 @@ export const start: StartCore = async (config) => {
       case 'reset':
         instance.reset()
         return
+      case 'identify': {
+        const userId = userIdOf(command.userId, (message) => report(message, config.script))
+        if (userId !== undefined) applyIdentity(instance, userId, options())
+        return
+      }
       case 'warning':
         report(command.message, command.source)
         return

@@ -88,7 +88,10 @@ export function restartImpressions(): void {
  * share of itself, so promotions.ts also measures the share of the viewport it covers, which needs the steps.
  */
 export function startImpressions(impressionThreshold: number): void {
-  observer = new IntersectionObserver(onIntersection, { threshold: [...Array.from({ length: 21 }, (_, i) => i / 20), impressionThreshold] })
+  // A loop, not Array.from({ length: 21 }, …): MooTools' Array.from ignores the map function.
+  const threshold = [impressionThreshold]
+  for (let step = 0; step <= 20; step++) threshold.push(step / 20)
+  observer = new IntersectionObserver(onIntersection, { threshold })
   link.onAdded((element) => {
     if (!seen.has(element) && element.hasAttribute(EVENT) && triggerOf(element) === 'view' && !isIgnored(element)) watch(element, viewed)
   })

@@ -56,7 +56,10 @@ function start(): void {
       return currentCore()?.analytics
     },
   }
-  // The page view is queued first, whatever the SDK's load time; markup is scanned once its visitors are in place.
+  // Who the server says is signed in (contract §4) is applied first, then the page view, whatever the SDK's load
+  // time; markup is scanned once its visitors are in place.
+  const userId = config.script.getAttribute('data-user-id')
+  if (userId !== null) send({ type: 'identify', userId })
   startLifecycle()
   startClicks()
   startSubmits()

@@ -31,7 +31,7 @@ export function onRemoved(visit: Visitor): void {
 
 function each(node: Node, visitors: Visitor[], visitLater: boolean): void {
   if (!(node instanceof Element)) return
-  const elements = Array.from(node.querySelectorAll(TRACKED))
+  const elements = [...node.querySelectorAll(TRACKED)]
   if (node.matches(TRACKED)) elements.unshift(node)
   for (const element of elements) {
     if (visitLater) visits.push([element, visitors])

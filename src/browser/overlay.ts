@@ -9,6 +9,7 @@
 import { checkElement, type Attributes } from '../plan/markup'
 import type { Dispatched } from './commands'
 import { describe } from './log'
+import { replacedBuiltins } from './replaced'
 
 const EVENT = 'academy-analytics:event'
 const VIOLATION = 'academy-analytics:violation'
@@ -60,6 +61,10 @@ li.problem li { padding: 1px 0; border: 0; }
 let current: { remove(): void } | undefined
 let closed = false
 
+// Once, when debug mode is first on: what old libraries of the page replaced, for a developer wondering why
+// events go missing.
+for (const note of replacedBuiltins()) console.warn('[academy-analytics]', note)
+
 /** Shows the overlay (with what was dispatched so far) or removes it. Once closed, it stays closed for the page view. */
 export function setOverlay(on: boolean, history: readonly Dispatched[]): void {
   if (!on) {
@@ -73,7 +78,7 @@ export function setOverlay(on: boolean, history: readonly Dispatched[]): void {
 /** An element's data-* attributes, or undefined when it has none. */
 function dataAttributes(element: Element): Attributes | undefined {
   let attributes: Record<string, string> | undefined
-  for (const { name, value } of Array.from(element.attributes)) {
+  for (const { name, value } of element.attributes) {
     if (name.startsWith('data-')) (attributes ??= {})[name] = value
   }
   return attributes
@@ -91,7 +96,7 @@ function ancestorsOf(element: Element): Attributes[] {
 /** The markup problems of the page, by element. */
 function scan(): Map<Element, string[]> {
   const found = new Map<Element, string[]>()
-  for (const element of Array.from(document.documentElement.getElementsByTagName('*'))) {
+  for (const element of document.documentElement.getElementsByTagName('*')) {
     const attributes = dataAttributes(element)
     const problems = attributes ? checkElement(attributes, ancestorsOf(element)) : []
     if (problems.length) found.set(element, problems.map((p) => p.message))

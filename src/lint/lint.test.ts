@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { glob } from 'tinyglobby'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -85,6 +86,22 @@ describe('academy-analytics lint: one broken JSP file per rule (src/lint/fixture
     ])
   })
 
+  it("the tag's script tag: write key, URLs, numbers, a literal data-user-id, unknown options; other scripts are not judged", async () => {
+    expect((await lint(fixture('script-tag.jsp'))).lines).toEqual([
+      'src/lint/fixtures/script-tag.jsp:4:3 the tag has no data-write-key: it stays inert on this page',
+      'src/lint/fixtures/script-tag.jsp:4:62 data-api-host="api.segment.io/v1" is not an http(s) URL with its scheme; the tag uses https://api.segment.io/v1',
+      'src/lint/fixtures/script-tag.jsp:4:96 data-user-id="U-1001" is a literal: render the signed-in user\'s id from the session, e.g. data-user-id="${sessionScope.user.id}" (empty when no one is signed in)',
+      'src/lint/fixtures/script-tag.jsp:5:62 data-write-key is empty: the tag stays inert on this page',
+      'src/lint/fixtures/script-tag.jsp:5:81 data-cdn-url="ftp://cdn.example" is not an http(s) URL with its scheme; the tag uses https://cdn.segment.com',
+      'src/lint/fixtures/script-tag.jsp:6:11 data-impression-threshold="50%" is not a number above 0, at most 1; the tag uses 0.5',
+      'src/lint/fixtures/script-tag.jsp:6:43 data-impression-ms="1s" is not a number of milliseconds from 0 to 59999; the tag uses 1000',
+      'src/lint/fixtures/script-tag.jsp:6:67 data-user-id="" is a literal: render the signed-in user\'s id from the session, e.g. data-user-id="${sessionScope.user.id}" (empty when no one is signed in)',
+      "src/lint/fixtures/script-tag.jsp:7:103 unknown option data-userid on the tag's script (did you mean data-user-id?)",
+      "src/lint/fixtures/script-tag.jsp:8:11 unknown option data-remote-setting on the tag's script (did you mean data-remote-settings?)",
+      "src/lint/fixtures/script-tag.jsp:8:31 unknown option data-cfasync on the tag's script",
+    ])
+  })
+
   it('passes correct JSP, with EL, scriptlets and <c:out> inside attribute values (exit code 0)', async () => {
     expect(await lint(fixture('valid.jsp'))).toEqual({ code: 0, lines: [], err: '1 file checked, no problems\n' })
   })
@@ -99,6 +116,75 @@ describe('academy-analytics lint: one broken JSP file per rule (src/lint/fixture
     let err = ''
     expect(await main(['lnt', 'x.jsp'], { write: () => 0 }, { write: (t: string) => (err += t) }, root)).toBe(2)
     expect(err).toMatch(/^Usage: academy-analytics lint <file or glob>\.\.\./)
+  })
+})
+
+describe('academy-analytics lint: each page as it is served, its includes followed (src/lint/fixtures/includes)', () => {
+  const dir = 'src/lint/fixtures/includes'
+
+  it('judges the placement of a page whose <body> comes from an include; a problem is reported once, in the file that holds it', async () => {
+    const result = await lint(`${dir}/catalog/Category.jsp`, `${dir}/catalog/Product.jsp`, `${dir}/common/*.jsp`)
+    expect(result.lines).toEqual([
+      `${dir}/catalog/Category.jsp:9:6 product outside any list, cart or detail: put it inside data-analytics-list or data-analytics-cart, or mark it data-analytics-detail; it sends nothing`,
+      `${dir}/catalog/Product.jsp:2:85 product price "4,50" is not a number; dropped`,
+      `${dir}/catalog/Product.jsp:3:1 warning: included file ../common/Sidebar.jsp not found (${dir}/common/Sidebar.jsp); the page is checked without it`,
+      // Met from both pages and from the header alone: once.
+      `${dir}/common/IncludeTop.jsp:7:41 unknown attribute data-analytics-evnt (did you mean data-analytics-event?)`,
+    ])
+    expect(result).toMatchObject({ code: 1, err: '3 problems in 3 of 4 files, 1 warning\n' })
+  })
+
+  it('reports a cycle of includes once, from whichever file it is met', async () => {
+    expect(await lint(`${dir}/catalog/Loop*.jsp`)).toEqual({
+      code: 0,
+      lines: [
+        `${dir}/catalog/Loop2.jsp:1:1 warning: include cycle: ${dir}/catalog/Loop.jsp → ${dir}/catalog/Loop2.jsp → ${dir}/catalog/Loop.jsp; not followed again`,
+      ],
+      err: '2 files checked, no problems, 1 warning\n',
+    })
+  })
+
+  it('follows <jsp:include page="/…"> from the web root given by --web-root; without it, says so', async () => {
+    const cart = `${dir}/webapp/WEB-INF/jsp/cart/Cart.jsp`
+    expect((await lint(cart, '--web-root', `${dir}/webapp`)).lines).toEqual([
+      `${cart}:5:6 product outside any list, cart or detail: put it inside data-analytics-list or data-analytics-cart, or mark it data-analytics-detail; it sends nothing`,
+    ])
+    expect((await lint(`--web-root=${dir}/webapp`, cart)).lines).toHaveLength(1)
+    expect((await lint(cart)).lines).toEqual([
+      `${cart}:1:1 warning: /WEB-INF/jsp/common/Top.jsp is included from the web root; give --web-root <folder> to check the page with it`,
+    ])
+  })
+
+  it('a --web-root without its folder is a wrong command', async () => {
+    expect((await lint(fixture('valid.jsp'), '--web-root')).code).toBe(2)
+  })
+})
+
+describe('academy-analytics lint on real JSP: the Apache Tomcat 10 examples (src/lint/fixtures/tomcat)', () => {
+  const dir = 'src/lint/fixtures/tomcat'
+  const files = '**/*.{jsp,jspx,jspf,tag,html}'
+
+  it('passes the real pages as they ship: no crash, no false report, every include found', async () => {
+    const count = (await glob([`${dir}/examples/${files}`], { cwd: root })).length
+    expect(count).toBeGreaterThan(40)
+    expect(await lint(`${dir}/examples/${files}`)).toEqual({ code: 0, lines: [], err: `${count} files checked, no problems\n` })
+  })
+
+  it('passes the store pages instrumented by the contract', async () => {
+    expect(await lint(`${dir}/instrumented/clean/${files}`)).toEqual({ code: 0, lines: [], err: '4 files checked, no problems\n' })
+  })
+
+  it('reports every mistake planted in them, at the line marked "planted", and nothing else', async () => {
+    const planted = await glob([`${dir}/instrumented/planted/${files}`], { cwd: root })
+    const marked = planted.flatMap((file) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (line.includes('<%-- planted:') ? [`${file}:${i + 1}`] : [])),
+    )
+    expect(marked.length).toBeGreaterThanOrEqual(7)
+    const { code, lines } = await lint(`${dir}/instrumented/planted/${files}`)
+    expect(code).toBe(1)
+    expect([...new Set(lines.map((line) => line.split(':').slice(0, 2).join(':')))].sort()).toEqual(marked.sort())
   })
 })
 

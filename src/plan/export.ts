@@ -94,7 +94,13 @@ export function trackingPlanRules(): { rules: TrackingPlanRule[] } {
   rules.push({
     type: 'IDENTIFY',
     version: 1,
-    jsonSchema: eventSchema(`The server's Identify before ${identified.join(', ')}.`, 'server', 'traits', identifyTraits()),
+    // The tag identifies too, with no traits, when the page names a user the browser does not hold (data-user-id).
+    jsonSchema: eventSchema(
+      `The server's Identify before ${identified.join(', ')}; the tag's, without traits, when a page names a signed-in user the browser does not hold.`,
+      'both',
+      'traits',
+      identifyTraits(),
+    ),
   })
   return { rules }
 }
@@ -165,7 +171,8 @@ export function trackingPlanMarkdown(): string {
     '## Server-side events (sent by the Academy server)',
     '',
     'Events with Identify traits send `identify` first, then `track`, with the same `userId` and the browser\'s',
-    'anonymous id.',
+    'anonymous id. The tag sends an `identify` of its own, with the user id and no traits, when a page names a',
+    'signed-in user (`data-user-id`) that the browser does not hold yet; its later events carry that `userId`.',
     '',
     ...table('server'),
     '',

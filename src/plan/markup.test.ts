@@ -60,6 +60,23 @@ describe('isDynamic', () => {
   })
 })
 
+describe('closest: the distance', () => {
+  it('counts a swap of two neighbouring letters as one edit, other edits as before', () => {
+    expect(closest('nmae', ['name'], 1)).toBe('name')
+    expect(closest('evnet', ['event'], 1)).toBe('event')
+    expect(closest('abc', ['cba'], 1)).toBeUndefined()
+    expect(closest('abc', ['cba'], 2)).toBe('cba')
+    expect(closest('kitten', ['sitting'], 2)).toBeUndefined()
+    expect(closest('kitten', ['sitting'], 3)).toBe('sitting')
+  })
+
+  it('suggests data-analytics-name for data-analytics-nmae', () => {
+    expect(checkElement({ 'data-analytics-product': 'P-1', 'data-analytics-nmae': 'Wound Care' }, [{ 'data-analytics-list': 'l' }])).toEqual([
+      { attribute: 'data-analytics-nmae', message: 'unknown attribute data-analytics-nmae (did you mean data-analytics-name?)' },
+    ])
+  })
+})
+
 describe('closest', () => {
   it('finds the nearest candidate within the distance, the first of equals', () => {
     expect(closest('evnt', ['event', 'on'], 1)).toBe('event')

@@ -66,15 +66,23 @@ export function isDynamic(value: string): boolean {
 const isProp = (name: string) => name.startsWith(PROP) && name.length > PROP.length
 const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key)
 
-/** Levenshtein distance. */
+/**
+ * Edit distance (optimal string alignment): Levenshtein's, where a swap of two neighbouring letters (`nmae` for
+ * `name`), the commonest typo, is one edit and not two.
+ */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  // The rows of the two previous letters of `a`. (A loop, not Array.from: MooTools' ignores the map function, and
+  // the debug overlay runs this in the page.)
+  let before: number[] = []
+  let previous: number[] = []
+  for (let j = 0; j <= b.length; j++) previous.push(j)
   for (let i = 1; i <= a.length; i++) {
     const row = [i]
     for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1)
     }
-    previous = row
+    ;[before, previous] = [previous, row]
   }
   return previous[b.length]!
 }
