@@ -136,3 +136,20 @@ export async function recordDispatched(page: Page): Promise<void> {
     document.addEventListener('academy-analytics:event', (e) => w.dispatched.push((e as CustomEvent).detail))
   })
 }
+
+/** Records the page's Content Security Policy violations from its start; the returned function reads them. */
+export async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] }
+    w.violations = []
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`))
+  })
+  return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations)
+}
+
+/** The origins the page requests anything from, as they come. */
+export function recordOrigins(page: Page): string[] {
+  const origins: string[] = []
+  page.on('request', (r) => origins.push(new URL(r.url()).origin))
+  return origins
+}
