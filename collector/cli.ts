@@ -2,7 +2,8 @@
  * `npm run collector`: the Segment-compatible collector alone.
  *   COLLECTOR_PORT (default 8787), COLLECTOR_HOST (default 127.0.0.1),
  *   COLLECTOR_WRITE_KEYS (comma-separated, default demo-write-key).
- * Events are kept in memory and appended to .collector/events.ndjson.
+ * Events are kept in memory and appended to .collector/events.ndjson; each is judged against the tracking plan,
+ * and every bad one is logged (one line: the event and its violations).
  */
 import { startCollector } from './collector.ts'
 import { describeListenError, envPort, onShutdown } from './shared.ts'
@@ -21,6 +22,7 @@ try {
                (the tag's data-api-host="${collector.apiHost}")
   settings:    GET  ${u}/v1/projects/<writeKey>/settings  (data-cdn-url="${u}")
   events:      GET  ${u}/events[?type=track&event=...]   DELETE ${u}/events
+  the plan:    GET  ${u}/events?valid=false   GET ${u}/events/summary   (bad events are logged below)
   live stream: GET  ${u}/events/stream  (Server-Sent Events)
   health:      GET  ${u}/health
   NDJSON log:  ${ndjsonPath}

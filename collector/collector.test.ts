@@ -389,7 +389,8 @@ describe('read API', () => {
       ],
     })
     const get = async (q: string): Promise<StoredEvent[]> => (await fetch(c.url + '/events' + q)).json() as Promise<StoredEvent[]>
-    expect(await get('')).toEqual(c.events())
+    expect(await get('')).toEqual(c.judged())
+    expect(c.judged().map(({ valid, violations, pending, ...event }) => event)).toEqual(c.events())
     expect((await get('?type=track&event=Product%20Clicked')).map((e) => e.properties)).toEqual([{ list_id: 'l1' }, { list_id: 'l2' }])
     expect(await get('?type=page')).toHaveLength(1)
     expect((await get('?properties.list_id=l2')).map((e) => e.event)).toEqual(['Product Clicked'])
@@ -499,16 +500,35 @@ describe('GET /events/stream', () => {
     const sse = sseReader(res)
     const first = await sse.next()
     expect(first.event).toBe('message')
-    expect(JSON.parse(first.data)).toEqual(c.events()[0])
+    expect(JSON.parse(first.data)).toEqual(c.judged()[0])
     expect(await sse.next()).toEqual({ event: 'ready', data: '{"count":1}' })
 
     await post('/v1/b', { batch: [{ type: 'track', event: 'After 1', userId: 'u' }, { type: 'track', event: 'After 2', userId: 'u' }] })
     const a1 = await sse.next()
     const a2 = await sse.next()
-    expect([JSON.parse(a1.data), JSON.parse(a2.data)]).toEqual(c.events().slice(1))
+    expect([JSON.parse(a1.data), JSON.parse(a2.data)]).toEqual(c.judged().slice(1))
 
     await fetch(c.url + '/events', { method: 'DELETE' })
     expect(await sse.next()).toEqual({ event: 'reset', data: '{}' })
+    await sse.cancel()
+  })
+
+  it('streams each event with its verdict, and a later verdict of an earlier event', async () => {
+    const res = await fetch(c.url + '/events/stream')
+    const sse = sseReader(res)
+    expect((await sse.next()).event).toBe('ready')
+    await post('/v1/i', { userId: 'U-1', traits: { email: 'a@b.c', first_name: 'A' }, context: { library: { name: 'analytics-java', version: '3.5.5' } } })
+    expect(JSON.parse((await sse.next()).data)).toMatchObject({ type: 'identify', valid: true, violations: [], pending: true })
+    await post('/v1/t', { event: 'User Signed In', userId: 'U-1', context: { library: { name: 'analytics-java', version: '3.5.5' } } })
+    const later = await sse.next()
+    expect(later.event).toBe('verdict')
+    expect(JSON.parse(later.data)).toEqual({
+      index: 0,
+      valid: false,
+      pending: false,
+      violations: [{ field: 'traits.first_name', rule: 'is not in the plan', message: 'User Signed In traits: "first_name" is not a property of User Signed In traits in the plan' }],
+    })
+    expect(JSON.parse((await sse.next()).data)).toMatchObject({ type: 'track', event: 'User Signed In', valid: true, pending: false })
     await sse.cancel()
   })
 

@@ -1,9 +1,10 @@
 /**
  * A local, Segment-compatible tracking API for development and tests.
  *
- * It accepts what @segment/analytics-next (browser) and @segment/analytics-node send
+ * It accepts what @segment/analytics-next (browser), @segment/analytics-node and analytics-java send
  * (`/v1/t|p|i|g|a|s|b` and the long forms), keeps every accepted event in memory
- * (optionally also in an NDJSON file), and exposes a small read API (`/events`,
+ * (optionally also in an NDJSON file), judges each against the tracking plan (good or bad, with its
+ * violations: src/plan/conformance.ts), and exposes a small read API (`/events`, `/events/summary`,
  * `/events/stream`) for tests and the demo's live panel. Built on `node:http` only.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
@@ -11,13 +12,17 @@ import type { AddressInfo } from 'node:net'
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
+import { createReferee, IDENTIFY_WINDOW_MS, type Verdict, type Violation } from '../src/plan/conformance.ts'
+import { summarize, type Summary } from './summary.ts'
 
 export interface CollectorOptions {
   port?: number // default 8787; 0 = any free port
   host?: string // default '127.0.0.1'
   writeKeys?: string[] // accepted write keys; default ['demo-write-key']
   ndjsonPath?: string | null // append every accepted event as one JSON line; default null (no file)
-  log?: boolean // one short line per accepted/rejected request on stdout; default false
+  log?: boolean // one short line per accepted/rejected request, and per bad event, on stdout; default false
+  /** How long a server's Identify waits for its Track (src/plan/conformance.ts); default 30 s. */
+  identifyWindowMs?: number
 }
 
 export type StoredEvent = Record<string, unknown> & {
@@ -26,6 +31,10 @@ export type StoredEvent = Record<string, unknown> & {
   receivedAt: string
   writeKey: string
 }
+
+/** A stored event with the plan's verdict on it, as `GET /events` serves it. */
+export type JudgedEvent = StoredEvent & Omit<Verdict, 'index'>
+export type { Summary, Violation }
 
 /** Faults to inject on the tracking endpoints (POSTs to /v1/…), to test delivery under outages. */
 export interface Faults {
@@ -43,6 +52,10 @@ export interface Collector {
   url: string // e.g. 'http://127.0.0.1:8787'
   apiHost: string // url + '/v1' — what the tag's data-api-host takes
   events(): StoredEvent[]
+  /** The stored events with the plan's verdict on each, in arrival order (what `GET /events` serves). */
+  judged(): JudgedEvent[]
+  /** Good and bad events per event name and type (what `GET /events/summary` serves). */
+  summary(): Summary
   reset(): void
   /** Events not stored because their messageId was already stored (retries of delivered events), since the last reset. */
   duplicates(): number
@@ -106,10 +119,15 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
   const writeKeys = new Set(options.writeKeys ?? ['demo-write-key'])
   const ndjsonPath = options.ndjsonPath ? path.resolve(options.ndjsonPath) : null
   const log = options.log ? (line: string) => console.log(`[collector] ${line}`) : () => {}
+  const windowMs = options.identifyWindowMs ?? IDENTIFY_WINDOW_MS
 
   if (ndjsonPath) fs.mkdirSync(path.dirname(ndjsonPath), { recursive: true })
 
   const stored: StoredEvent[] = []
+  // The plan's verdict on each stored event, by its index in `stored`.
+  const verdicts: Verdict[] = []
+  let referee = createReferee(windowMs)
+  const timers = new Set<NodeJS.Timeout>()
   // Like Segment's API, an event is stored once per messageId: a retry of a delivered event is a duplicate.
   const seen = new Set<string>()
   let duplicates = 0
@@ -125,6 +143,33 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     return stored.map((e) => structuredClone(e))
   }
 
+  const judgedAt = (i: number): JudgedEvent => {
+    const { valid, violations, pending } = verdicts[i]!
+    return { ...stored[i]!, valid, violations, pending }
+  }
+  const judgedAll = (): JudgedEvent[] => stored.map((_, i) => judgedAt(i))
+
+  /** Records verdicts; a later one of an event already streamed goes out as `event: verdict`. */
+  function judge(changes: Verdict[], streamed: (index: number) => boolean): void {
+    for (const v of changes) {
+      verdicts[v.index] = v
+      if (!v.valid && !v.pending) log(`bad ${describe(stored[v.index]!)}: ${v.violations.map((x) => x.message).join('; ')}`)
+      if (streamed(v.index)) {
+        const line = `event: verdict\ndata: ${JSON.stringify(v)}\n\n`
+        for (const res of streams) res.write(line)
+      }
+      if (v.pending) {
+        // Settles the Identify when its window has passed without its Track.
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          judge(referee.expire(Date.now()), () => true)
+        }, windowMs + 1)
+        timer.unref()
+        timers.add(timer)
+      }
+    }
+  }
+
   function accept(all: StoredEvent[]): void {
     const events = all.filter((e) => {
       if (typeof e.messageId !== 'string') return true
@@ -133,9 +178,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       return true
     })
     if (ndjsonPath) fs.appendFileSync(ndjsonPath, events.map((e) => JSON.stringify(e) + '\n').join(''))
-    stored.push(...events)
     for (const event of events) {
-      const line = `data: ${JSON.stringify(event)}\n\n`
+      const index = stored.push(event) - 1
+      judge(referee.add(event, Date.parse(event.receivedAt)), (i) => i !== index)
+      const line = `data: ${JSON.stringify(judgedAt(index))}\n\n`
       for (const res of streams) res.write(line)
       for (const listener of [...listeners]) {
         try {
@@ -150,6 +196,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
 
   function reset(): void {
     stored.length = 0
+    verdicts.length = 0
+    referee = createReferee(windowMs)
+    for (const timer of timers) clearTimeout(timer)
+    timers.clear()
     seen.clear()
     duplicates = 0
     for (const res of streams) res.write('event: reset\ndata: {}\n\n')
@@ -319,7 +369,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       'X-Accel-Buffering': 'no',
     })
     // Replay what is stored, then tell the client the replay is over (`event: ready`), then live events.
-    res.write(': connected\n\n' + stored.map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''))
+    res.write(': connected\n\n' + judgedAll().map((e) => `data: ${JSON.stringify(e)}\n\n`).join(''))
     res.write(`event: ready\ndata: ${JSON.stringify({ count: stored.length })}\n\n`)
     streams.add(res)
     res.on('close', () => streams.delete(res))
@@ -349,7 +399,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     if (pathname.startsWith('/v1/')) return handleTracking(req, res, pathname.slice(4))
 
     if (pathname === '/events') {
-      if (method === 'GET' || method === 'HEAD') return send(res, 200, filterEvents(stored, url.searchParams))
+      if (method === 'GET' || method === 'HEAD') return send(res, 200, filterEvents(judgedAll(), url.searchParams))
       if (method === 'DELETE') {
         reset()
         log('events reset')
@@ -357,6 +407,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       }
       return send(res, 405, { success: false, message: 'use GET or DELETE' }, { Allow: 'GET, DELETE, OPTIONS' })
     }
+    if (pathname === '/events/summary' && (method === 'GET' || method === 'HEAD')) return send(res, 200, summarize(judgedAll()))
     if (pathname === '/events/stream' && method === 'GET') return handleStream(req, res)
     if (pathname === '/admin/faults') return handleFaults(req, res, method)
     if (pathname === '/health' && (method === 'GET' || method === 'HEAD')) return send(res, 200, 'ok')
@@ -401,6 +452,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
     url: url0,
     apiHost: `${url0}/v1`,
     events: snapshot,
+    judged: () => structuredClone(judgedAll()),
+    summary: () => summarize(judgedAll()),
     reset,
     duplicates: () => duplicates,
     setFaults(next) {
@@ -454,6 +507,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Co
       closing ??= new Promise<void>((resolve) => {
         closed = true
         clearInterval(ping)
+        for (const timer of timers) clearTimeout(timer)
         for (const waiter of [...waiters]) waiter.cancel()
         for (const res of streams) res.end()
         streams.clear()
@@ -562,7 +616,7 @@ function safeDecode(s: string): string {
 }
 
 /** `?type=track&event=Product%20Clicked&properties.list_id=x`: every parameter must equal the field (dotted paths allowed). */
-function filterEvents(events: StoredEvent[], query: URLSearchParams): StoredEvent[] {
+function filterEvents(events: JudgedEvent[], query: URLSearchParams): JudgedEvent[] {
   const filters = [...query.entries()]
   if (filters.length === 0) return events
   return events.filter((e) =>
@@ -599,7 +653,9 @@ function usage(url: string): string {
     `POST ${url}/v1/{t,p,i,g,a,s,b}             tracking API (analytics-next)`,
     `POST ${url}/v1/{track,page,identify,group,alias,screen,batch,import}`,
     `GET  ${url}/v1/projects/:writeKey/settings  CDN settings (data-cdn-url=${url})`,
-    `GET  ${url}/events[?type=track&event=…]     stored events (JSON)`,
+    `GET  ${url}/events[?type=track&event=…]     stored events (JSON), each with valid and violations`,
+    `GET  ${url}/events?valid=false              the events that break the tracking plan`,
+    `GET  ${url}/events/summary                  good and bad events per event name and type`,
     `DEL  ${url}/events                          forget all events`,
     `GET  ${url}/events/stream                   Server-Sent Events`,
     `GET  ${url}/health`,

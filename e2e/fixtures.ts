@@ -2,36 +2,18 @@
  * Playwright fixtures: each worker runs its own collector and demo site on free ports (real HTTP, no request
  * interception), so tests assert on exactly the events that reached a Segment-compatible collector.
  */
-import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
-import { Ajv, type ValidateFunction } from 'ajv'
-import addFormats from 'ajv-formats'
 import { page as benchPage } from '../bench/pages'
 import { academyFlows } from '../collector/academy-flows'
 import { startSite, type Site } from '../collector/demo-server'
 import { inlineCode } from '../collector/inline-code'
-import type { TrackingPlanRule } from '../src/plan/export'
-import { nameOf, startAnalyticsCollector, type AnalyticsCollector as Collector, type StoredEvent } from '../src/testing'
+import { startAnalyticsCollector, type AnalyticsCollector as Collector, type StoredEvent } from '../src/testing'
 
 export { expect }
 export type { StoredEvent }
 
 const root = join(import.meta.dirname, '..')
-
-/** The exported plan (docs/tracking-plan.rules.json) as ajv validators: every event a test sends must pass. */
-const ajv = new Ajv({ allErrors: true }).addKeyword('labels')
-addFormats.default(ajv)
-const { rules } = JSON.parse(readFileSync(join(root, 'docs/tracking-plan.rules.json'), 'utf8')) as { rules: TrackingPlanRule[] }
-const validators = new Map<string, ValidateFunction>(rules.map((rule) => [`${rule.type} ${rule.key ?? ''}`, ajv.compile(rule.jsonSchema)]))
-
-function planViolations(events: StoredEvent[]): string[] {
-  return events.flatMap((event) => {
-    const validate = validators.get(`${event.type.toUpperCase()} ${event.type === 'track' ? String(event.event) : ''}`)
-    if (!validate) return [`${nameOf(event)}: no rule in the exported plan`]
-    return validate(event) ? [] : [`${nameOf(event)}: ${ajv.errorsText(validate.errors, { dataVar: 'event' })}`]
-  })
-}
 
 interface Servers {
   collector: Collector
@@ -87,10 +69,11 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
     if (consented) await context.addCookies([{ name: 'academy_consent', value: encodeURIComponent(JSON.stringify(consented)), url: baseURL! }])
     await use(context)
   },
+  /** Every event a test's collector received must follow the plan (the collector's verdicts), unless the test resets it. */
   collector: async ({ servers }, use) => {
     servers.collector.reset()
     await use(servers.collector)
-    expect(planViolations(servers.collector.events()), 'events that do not validate against docs/tracking-plan.rules.json').toEqual([])
+    servers.collector.expectNoViolations()
   },
   strictPages: [
     async ({ page, servers }, use) => {
@@ -152,4 +135,21 @@ export async function recordDispatched(page: Page): Promise<void> {
     w.dispatched = []
     document.addEventListener('academy-analytics:event', (e) => w.dispatched.push((e as CustomEvent).detail))
   })
+}
+
+/** Records the page's Content Security Policy violations from its start; the returned function reads them. */
+export async function recordViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] }
+    w.violations = []
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`))
+  })
+  return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations)
+}
+
+/** The origins the page requests anything from, as they come. */
+export function recordOrigins(page: Page): string[] {
+  const origins: string[] = []
+  page.on('request', (r) => origins.push(new URL(r.url()).origin))
+  return origins
 }

@@ -1,14 +1,9 @@
-import { expect, expectNoInlineCode, summary, test, waitForEvents } from './fixtures'
+import { expect, expectNoInlineCode, recordOrigins, recordViolations, summary, test, waitForEvents } from './fixtures'
 
 test.describe('a strict Content Security Policy', () => {
   test("the tag works under script-src 'self' and a connect-src of the API host alone, with no violation", async ({ page, collector, baseURL, servers }) => {
-    await page.addInitScript(() => {
-      const w = window as unknown as { violations: string[] }
-      w.violations = []
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`))
-    })
-    const requested: string[] = []
-    page.on('request', (r) => requested.push(new URL(r.url()).origin))
+    const violations = await recordViolations(page)
+    const requested = recordOrigins(page)
     const response = await page.goto('/e2e/generic.html?csp=strict')
     expect(response!.headers()['content-security-policy']).toContain("script-src 'self'")
     // Any violation below is then the tag's own.
@@ -19,7 +14,7 @@ test.describe('a strict Content Security Policy', () => {
       'Forgot Password Email Sent',
       'Forgot Password Button Clicked',
     ])
-    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+    expect(await violations()).toEqual([])
     // No remote script, no settings request: only the site itself and the collector.
     expect([...new Set(requested)].sort()).toEqual([baseURL, collector.url].sort())
   })

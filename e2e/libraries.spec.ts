@@ -2,7 +2,7 @@
  * Old libraries of the store's pages, real and unmodified from the npm registry (e2e/pages/vendor): every event of
  * the contract arrives with its exact payload, and no click on a link that leaves the page is lost.
  */
-import { expect, summary, test, type StoredEvent } from './fixtures'
+import { expect, recordOrigins, recordViolations, summary, test, type StoredEvent } from './fixtures'
 
 /** Full counts in `npm run test:soak`; fewer in `npm test`, for each of the pages. */
 const NAVIGATIONS = Number(process.env.SOAK_NAVIGATIONS ?? 5)
@@ -89,13 +89,8 @@ test.describe('debug mode on a page whose scripts replaced built-ins', () => {
 })
 
 test("under a strict Content Security Policy, the browser's own fetch is taken from a blank frame without a violation", async ({ page, collector, baseURL }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[] }
-    w.violations = []
-    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`))
-  })
-  const requested: string[] = []
-  page.on('request', (r) => requested.push(new URL(r.url()).origin))
+  const violations = await recordViolations(page)
+  const requested = recordOrigins(page)
   const warnings: string[] = []
   page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
   collector.setFaults({ delayMs: 300 })
@@ -104,7 +99,7 @@ test("under a strict Content Security Policy, the browser's own fetch is taken f
   expect(response!.headers()['content-security-policy']).toContain("script-src 'self'")
   await page.evaluate(() => window.academyAnalytics!.ready())
   await expect.poll(() => warnings.some((w) => w.includes("window.fetch is not the browser's own") && w.includes('taken from a blank frame'))).toBe(true)
-  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([])
+  expect(await violations()).toEqual([])
   await page.click('#go')
   await page.waitForURL('**/e2e/landing.html')
   const events = await collector.waitFor((all) => all.some((e) => e.event === 'Promotion Clicked'))

@@ -46,3 +46,17 @@ test('a card number or a password field value is never sent: the event goes with
   expect(warnings.join('\n')).toContain("Promotion Clicked: name is a password field's value; not sent")
   expect(warnings.join('\n')).toContain('Promotion Viewed: creative looks like a card number; not sent')
 })
+
+test('an event whose required property is a card number is not sent at all: the plan judges it without the secret', async ({ page, collector }) => {
+  const warnings: string[] = []
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()))
+  await page.goto('/e2e/privacy.html')
+  await page.evaluate(() => {
+    window.academyAnalytics!.track('Promotion Clicked', { promotion_id: '4111-1111-1111-1111', creative: 'hero' })
+    window.academyAnalytics!.track('Promotion Clicked', { promotion_id: 'p-after', creative: 'hero' })
+  })
+  const events = await waitForEvents(collector, 1, (e) => e.type === 'track')
+  expect(events.map((e) => e.properties)).toEqual([{ promotion_id: 'p-after', creative: 'hero' }])
+  expect(warnings.join('\n')).toContain('Promotion Clicked: promotion_id looks like a card number; not sent')
+  expect(warnings.join('\n')).toContain('Promotion Clicked: required "promotion_id" is missing')
+})

@@ -5,7 +5,8 @@
  *   <script defer src="/live-panel.js"></script>
  *
  * Shows every event as it reaches the local collector, newest first, fed by the collector's
- * Server-Sent Events stream. The collector URL below is rewritten by the demo server when the
+ * Server-Sent Events stream: an event that breaks the tracking plan in red, with its violations, and
+ * a good/bad count (the collector's verdicts; a later one, `event: verdict`, updates its event). The collector URL below is rewritten by the demo server when the
  * collector runs elsewhere; a `data-collector="http://host:port"` attribute on this script wins.
  * The panel sits inside `data-analytics-ignore`, so nothing in it is tracked.
  */
@@ -22,6 +23,8 @@
   window.__academyLivePanel = true
 
   var all = [] // events as received, oldest first
+  var byIndex = {} // the collector's index of an event (its place since the last reset) -> the event
+  var received = 0
   var replaying = true // true while the stream replays stored events (rendered collapsed)
   var source = null
   var els = {}
@@ -141,6 +144,7 @@
   // ------------------------------------------------------------ rendering
 
   function renderEvent(e, open) {
+    var bad = e.valid === false
     var details = h('details', open ? { open: '' } : null, [
       h('summary', null, [
         h('span', { class: 'lp-badge lp-badge-' + String(e.type).replace(/[^a-z]/g, ''), text: e.type }),
@@ -158,13 +162,41 @@
         h('pre', { class: 'lp-json', text: JSON.stringify(e, null, 2) }),
       ]),
     ])
-    return h('li', { class: 'lp-event' }, [details])
+    var violations = bad
+      ? h('ul', { class: 'lp-violations' }, (e.violations || []).map(function (v) {
+          return h('li', { text: v.message })
+        }))
+      : null
+    var pending = e.pending && !bad ? h('p', { class: 'lp-pending', text: 'waiting for its Track' }) : null
+    return h('li', { class: bad ? 'lp-event lp-bad' : 'lp-event', 'data-valid': bad ? 'false' : 'true' }, [details, violations, pending])
   }
 
   function updateCounts() {
     var shown = els.list.children.length
     els.count.textContent = mineOnly() && shown !== all.length ? shown + ' / ' + all.length : String(all.length)
     els.empty.hidden = shown > 0
+    var bad = all.filter(function (e) {
+      return e.valid === false
+    }).length
+    els.good.textContent = all.length - bad + ' good'
+    els.bad.textContent = bad + ' bad'
+    els.bad.setAttribute('data-bad', bad ? 'true' : 'false')
+  }
+
+  /** A later verdict of the collector on an event already shown (an Identify settled by its Track, or late). */
+  function updateVerdict(v) {
+    var e = byIndex[v.index]
+    if (!e) return
+    e.valid = v.valid
+    e.violations = v.violations
+    e.pending = v.pending
+    var old = nodes && nodes.get(e)
+    if (old && old.parentNode) {
+      var li = renderEvent(e, old.firstChild && old.firstChild.open)
+      nodes.set(e, li)
+      old.parentNode.replaceChild(li, old)
+    }
+    updateCounts()
   }
 
   function renderAll() {
@@ -183,9 +215,12 @@
   }
 
   function add(e) {
+    byIndex[received++] = e
     all.push(e)
     if (all.length > MAX_EVENTS) {
-      var oldest = nodes && nodes.get(all.shift())
+      var gone = all.shift()
+      delete byIndex[received - 1 - all.length]
+      var oldest = nodes && nodes.get(gone)
       if (oldest && oldest.parentNode) oldest.parentNode.removeChild(oldest)
     }
     if (!mineOnly() || isMine(e, myAnonymousIds())) {
@@ -198,6 +233,8 @@
 
   function clearList() {
     all = []
+    byIndex = {}
+    received = 0
     els.list.textContent = ''
     updateCounts()
   }
@@ -232,6 +269,13 @@
       replaying = false
     })
     source.addEventListener('reset', clearList)
+    source.addEventListener('verdict', function (msg) {
+      try {
+        updateVerdict(JSON.parse(msg.data))
+      } catch (err) {
+        console.warn('[live-panel] unreadable verdict', err)
+      }
+    })
     source.onerror = function () {
       if (source.readyState === EventSource.CLOSED) {
         setStatus('offline', 'offline')
@@ -263,6 +307,8 @@
   function build() {
     if (document.getElementById('live-panel')) return
     els.count = h('span', { class: 'lp-count', text: '0' })
+    els.good = h('span', { class: 'lp-good', text: '0 good' })
+    els.bad = h('span', { class: 'lp-bad-count', 'data-bad': 'false', text: '0 bad' })
     els.status = h('span', { class: 'lp-status', 'data-state': 'connecting', text: 'connecting…' })
     els.mine = h('input', { type: 'checkbox', class: 'lp-mine' })
     els.mine.checked = storage(MINE_KEY) === '1'
@@ -274,6 +320,7 @@
       h('header', { class: 'lp-header' }, [h('h2', { class: 'lp-title' }, ['Live events ', els.count]), els.status]),
       h('div', { class: 'lp-toolbar' }, [
         h('label', { class: 'lp-toggle', title: 'Only events with this browser\u2019s anonymousId' }, [els.mine, ' This browser only']),
+        h('span', { class: 'lp-verdicts', title: 'Events that follow the tracking plan, and events that break it' }, [els.good, ' \u00b7 ', els.bad]),
         els.clear,
       ]),
       els.empty,

@@ -12,7 +12,7 @@ import { consentObject } from './consent-object'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
 import { describe } from './log'
-import { scrubEvent } from './scrub'
+import { scrubEvent, scrubProperties } from './scrub'
 
 const PREFIX = '[academy-analytics]'
 // Delivery failures are the SDK's to retry; nothing rejects into the page.
@@ -176,6 +176,8 @@ export const start: StartCore = async (config, consent) => {
           report('"Page View" is the page call: use academyAnalytics.page()', command.source)
           return
         }
+        // Secrets go before the plan judges the event: one the plan requires leaves it incomplete, so it is not sent.
+        for (const removed of scrubProperties(command.properties, secret)) report(`${command.event}: ${removed}`, command.source)
         const result = withProductValue(command.event, validateEventOf(clientEvents, 'client', command.event, command.properties))
         for (const violation of result.violations) report(violation, command.source)
         if (!result.ok) return

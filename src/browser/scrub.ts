@@ -39,13 +39,22 @@ function scrubValues(object: Json | unknown[], path: string, passwords: Set<stri
   }
 }
 
+/**
+ * Scrubs properties in place (secret URL parameters; card numbers and password values removed); returns a sentence
+ * per value removed, for the console.
+ */
+export function scrubProperties(properties: Json, secret: ReadonlySet<string>, path = ''): string[] {
+  const dropped: string[] = []
+  scrubValues(properties, path, passwordValues(), secret, dropped)
+  return dropped
+}
+
 /** Scrubs the event in place; returns a sentence per value removed, for the console. */
 export function scrubEvent(event: SegmentEvent, secret: ReadonlySet<string>): string[] {
   if (event.type === 'page') scrubPage(event.properties as Json | undefined, secret)
   scrubPage(event.context?.page as Json | undefined, secret)
-  const dropped: string[] = []
-  const passwords = passwordValues()
-  if (event.properties) scrubValues(event.properties as Json, '', passwords, secret, dropped)
-  if (event.traits) scrubValues(event.traits as Json, 'traits', passwords, secret, dropped)
-  return dropped
+  return [
+    ...(event.properties ? scrubProperties(event.properties as Json, secret) : []),
+    ...(event.traits ? scrubProperties(event.traits as Json, secret, 'traits') : []),
+  ]
 }

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { glob } from 'tinyglobby'
+import { check } from '../check/cli'
 import { lintFile, type FileProblem } from './lint'
 
 const USAGE = `Usage: academy-analytics lint <file or glob>... [--web-root <folder>]
@@ -19,7 +20,8 @@ against the attribute contract and the tracking plan, each page with the files i
 Prints one line per problem (file:line:col message) and exits with 1 if there is any.
 --web-root <folder>: where includes that start with / are found (the web application's root).
 Quote globs so that the shell does not expand them:
-academy-analytics lint 'src/main/webapp/**/*.jsp' --web-root src/main/webapp`
+academy-analytics lint 'src/main/webapp/**/*.jsp' --web-root src/main/webapp
+Also: academy-analytics check <file.ndjson>... checks events against the tracking plan (check --help).`
 
 interface Output {
   write(text: string): unknown
@@ -41,6 +43,7 @@ function options(args: readonly string[]): { webRoot?: string; patterns: string[
 
 export async function main(args: readonly string[], out: Output = process.stdout, err: Output = process.stderr, cwd = process.cwd()): Promise<number> {
   const [command, ...rest] = args
+  if (command === 'check') return check(rest, out, err, cwd)
   if (command === '--help' || command === '-h' || command === 'help') {
     out.write(USAGE + '\n')
     return 0

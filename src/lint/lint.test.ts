@@ -114,7 +114,7 @@ describe('academy-analytics lint: one broken JSP file per rule (src/lint/fixture
   it('exits with 2 on a wrong command or when no file matches', async () => {
     expect(await lint('no/such/*.jsp')).toEqual({ code: 2, lines: [], err: 'academy-analytics lint: no file matches no/such/*.jsp\n' })
     let err = ''
-    expect(await main(['check', 'x.jsp'], { write: () => 0 }, { write: (t: string) => (err += t) }, root)).toBe(2)
+    expect(await main(['lnt', 'x.jsp'], { write: () => 0 }, { write: (t: string) => (err += t) }, root)).toBe(2)
     expect(err).toMatch(/^Usage: academy-analytics lint <file or glob>\.\.\./)
   })
 })

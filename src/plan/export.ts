@@ -70,7 +70,7 @@ function eventSchema(description: string, side: string, part: 'properties' | 'tr
  * Identify traits: Protocols has one IDENTIFY rule, so it holds every trait of the plan, none required (each event
  * requires its own; the server emitter checks that with validateTraits).
  */
-function identifyTraits(): Fields {
+export function identifyTraits(): Fields {
   const traits: Record<string, Field> = {}
   for (const [name, spec] of events) {
     for (const [trait, field] of Object.entries(spec.traits ?? {})) {

@@ -39,3 +39,27 @@ describe('matches', () => {
     expect(matches({ a: 'P-1' }, { a: expect.stringMatching(/^P-/) })).toBe(true)
   })
 })
+
+describe('violations and expectNoViolations', () => {
+  it('list what the collector judged bad, in the plan\'s words, and fail a test on any', async () => {
+    await send('t', { type: 'track', event: 'Product Clicked', properties: { product_id: 'P-1' } })
+    expect(analytics.violations()).toEqual([])
+    analytics.expectNoViolations()
+    await send('b', {
+      batch: [
+        { type: 'identify', userId: 'U-1', traits: { email: 'a@b.c' } }, // waits for its Track: not yet a violation
+        { type: 'track', event: 'User Signed In', userId: 'U-2' },
+        { type: 'track', event: 'Product Clicked', properties: { product_id: 'P-1', price: 'free' } },
+      ],
+    })
+    expect(analytics.violations()).toEqual([
+      { position: 3, event: 'User Signed In', field: 'userId', rule: 'follows its Identify', message: 'Identify missing before User Signed In' },
+      { position: 4, event: 'Product Clicked', field: 'properties.price', rule: 'is not a number', message: 'Product Clicked: price "free" is not a number' },
+    ])
+    expect(() => analytics.expectNoViolations()).toThrow(
+      '2 violations of the tracking plan:\n  3. User Signed In: Identify missing before User Signed In\n  4. Product Clicked: price "free" is not a number\n4 events arrived:',
+    )
+    analytics.reset()
+    analytics.expectNoViolations()
+  })
+})

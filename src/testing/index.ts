@@ -3,9 +3,18 @@
  * Segment-compatible collector, which the pages under test send to (their tag's `data-api-host` is the collector's
  * `apiHost`), and asserts on the events that really arrive.
  */
-import { startCollector, type Collector, type CollectorOptions, type StoredEvent } from '../../collector/collector'
+import { startCollector, type Collector, type CollectorOptions, type JudgedEvent, type StoredEvent, type Violation } from '../../collector/collector'
+import { nameOf as planNameOf } from '../plan/conformance'
 
-export type { CollectorOptions, StoredEvent }
+export type { CollectorOptions, JudgedEvent, StoredEvent, Violation }
+
+/** One violation of the plan by an event that arrived: which event (its place in arrival order, from 1, and name). */
+export interface EventViolation extends Violation {
+  /** The event's place among those received since the start or the last reset, from 1. */
+  position: number
+  /** The event's name: a track's event, 'Page View' for a page call, else its type ('identify'). */
+  event: string
+}
 
 export interface AnalyticsCollector extends Collector {
   /**
@@ -15,6 +24,14 @@ export interface AnalyticsCollector extends Collector {
    * none matches within `timeout` ms (default 10 s).
    */
   expectEvent(name: string, properties?: Record<string, unknown>, options?: { timeout?: number }): Promise<StoredEvent>
+  /**
+   * Every violation of the tracking plan among the events received so far, as the collector judged them (the same
+   * rules, in the same words, as the tag, the server emitter and `academy-analytics check`). An Identify still
+   * waiting for its Track is not yet a violation.
+   */
+  violations(): EventViolation[]
+  /** Throws, listing each violation (`3. User Signed In: Identify missing before User Signed In`), when there is any. */
+  expectNoViolations(): void
   /** Stops the collector (the same as `close()`). */
   stop(): Promise<void>
 }
@@ -22,9 +39,7 @@ export interface AnalyticsCollector extends Collector {
 const DEFAULT_TIMEOUT = 10_000
 
 /** An event's name: what the tag reports it as (a page call is 'Page View'). */
-export function nameOf(event: StoredEvent): string {
-  return event.type === 'track' ? String(event.event) : event.type === 'page' ? 'Page View' : event.type
-}
+export const nameOf = (event: StoredEvent): string => planNameOf(event)
 
 /** Partial deep equality, as Playwright's and Jest's `toMatchObject`. */
 export function matches(actual: unknown, expected: unknown): boolean {
@@ -50,6 +65,10 @@ function listing(events: StoredEvent[]): string {
   return `${events.length} event${events.length === 1 ? '' : 's'} arrived:\n${lines.join('\n')}`
 }
 
+function violationsOf(events: JudgedEvent[]): EventViolation[] {
+  return events.flatMap((e, i) => (e.pending ? [] : e.violations.map((v) => ({ position: i + 1, event: nameOf(e), ...v }))))
+}
+
 /** Starts a collector (`{ port: 0 }`: any free port; the default is 8787, the tag's default in the demo pages). */
 export async function startAnalyticsCollector(options: CollectorOptions = {}): Promise<AnalyticsCollector> {
   const collector = await startCollector(options)
@@ -63,6 +82,13 @@ export async function startAnalyticsCollector(options: CollectorOptions = {}): P
       } catch {
         throw new Error(`No "${name}" event with properties matching ${JSON.stringify(properties)} within ${timeout} ms. ${listing(collector.events())}`)
       }
+    },
+    violations: () => violationsOf(collector.judged()),
+    expectNoViolations() {
+      const found = violationsOf(collector.judged())
+      if (found.length === 0) return
+      const lines = found.map((v) => `  ${v.position}. ${v.event}: ${v.message.startsWith(`${v.event}: `) ? v.message.slice(v.event.length + 2) : v.message}`)
+      throw new Error(`${found.length} violation${found.length === 1 ? '' : 's'} of the tracking plan:\n${lines.join('\n')}\n${listing(collector.events())}`)
     },
     stop: () => collector.close(),
   }
