@@ -74,7 +74,9 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   const categoryPreferences = consentObject(config.script)(choice)
   if (categoryPreferences) context.consent = { categoryPreferences }
   try {
-    context.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone
+    // The same IANA name as the SDK's Intl.DateTimeFormat().resolvedOptions().timeZone, but Intl's date formatting
+    // costs 20 ms or more to set up on a page's first call: Temporal's is not set up by asking the zone.
+    context.timezone = (globalThis as { Temporal?: { Now: { timeZoneId(): string } } }).Temporal?.Now.timeZoneId() ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   } catch {
     // Left out, as the SDK leaves it out.
   }
