@@ -99,11 +99,16 @@ function start(): void {
   else if (!waiting()) settle(false)
 }
 
-/** Impressions load once the first event has been answered (or after 2 s): nothing competes with it. */
+/**
+ * Impressions load once the first event has been answered (or after 2 s): nothing competes with it. When the loader
+ * sent the page view (`sent`), that was answered before the SDK loaded: then they wait for the SDK's first answer,
+ * or 1 s. (Started as soon as the SDK was ready, a click leaving the page at that moment was seen to lose its event
+ * on the old-library pages of e2e/libraries.spec.ts, one run in a few; why is not known yet.)
+ */
 async function startViews(config: Config, ready: Promise<boolean>, sent: Promise<unknown> | undefined): Promise<void> {
   try {
     if (!(await ready)) return
-    await Promise.race([sent ?? currentCore()!.answered, new Promise((resolve) => setTimeout(resolve, 2000))])
+    await Promise.race([currentCore()!.answered, new Promise((resolve) => setTimeout(resolve, sent ? 1000 : 2000))])
     const module = await loadChunk<{ start: StartViews }>(config, views)
     module.start({ send, onAdded, onRemoved, rescan, onRestart, productOf, productDetailOf }, config)
   } catch (error) {
