@@ -288,8 +288,12 @@ const figures = Object.fromEntries(
 ) as Record<Figure, (typeof FIGURES)[Figure] & Record<Variant, number | null> & { academyToStock: number | null }>
 
 const f = figures
+const atMost = (ratio: number | null, limit: number) => ({ value: ratio, met: (ratio ?? Infinity) <= limit })
 const targets = [
-  { target: 'first page event at most 0.7 of the stock setup’s', value: f.firstEventMs.academyToStock, met: (f.firstEventMs.academyToStock ?? Infinity) <= 0.7 },
+  { target: 'first page event at most 0.7 of the stock setup’s, over loopback', ...atMost(f.firstEventMs.academyToStock, 0.7) },
+  { target: 'the same, at most 0.6 on the emulated mobile network', ...atMost(f.mobileFirstEventMs.academyToStock, 0.6) },
+  { target: 'the same, at most 0.7 on the 5,000-product page', ...atMost(f.catalogFirstEventMs.academyToStock, 0.7) },
+  { target: 'bytes before the first event at most 0.2 of the stock setup’s', ...atMost(f.bytes.academyToStock, 0.2) },
   { target: 'start-up scripting at most the stock setup’s', value: f.startupScriptingMs.academyToStock, met: (f.startupScriptingMs.academyToStock ?? Infinity) <= 1 },
   { target: 'median click handler under 0.05 ms', value: f.clickHandlerMs.academy, met: (f.clickHandlerMs.academy ?? Infinity) < 0.05 },
   {

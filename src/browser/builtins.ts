@@ -3,7 +3,7 @@
  * ignores the map function), a fetch polyfill as `window.fetch` (XHR underneath: no keepalive), core-js's `Promise`.
  * The tag's own code uses syntax where it can (spread, for…of, object spread: no `Array.from`, no `Object.assign`)
  * and takes what it cannot do without from here. Used by the core chunk (and the analytics-next source compiled
- * into it, scripts/lean-core.ts), never by the loader: nothing here runs before the SDK loads.
+ * into it, scripts/lean-core.ts); the loader only asks `isNative(window.fetch)` before it sends the page view.
  */
 
 const NATIVE = /\{\s*\[native code\]\s*\}\s*$/

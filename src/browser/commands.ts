@@ -13,6 +13,23 @@ export type Command =
   | { type: 'identify'; userId: string }
   /** A markup mistake found while capturing, reported by the core like any other plan violation. */
   | { type: 'warning'; message: string; source: Element }
+  /**
+   * The page view (and identify) the loader sent itself (`page-view.ts`): the core adopts and stores its identity
+   * (after a reset, when contract §4 called for one), never sends it. Kept for the next page if this one goes first.
+   */
+  | { type: 'sent'; events: SentEvent[]; reset: boolean }
+  /** Those events again, for the SDK's retry queue: the loader's request failed, or the page left before its answer. */
+  | { type: 'resend'; events: SentEvent[] }
+
+/** An event as the tracking API receives it, built by the loader the way analytics-next builds it. */
+export interface SentEvent {
+  type: 'page' | 'identify'
+  timestamp: string
+  anonymousId: string
+  userId: string | null
+  properties?: Record<string, unknown>
+  [field: string]: unknown
+}
 
 /** What core.ts dispatched on document, kept for the debug overlay from the moment debug mode was on. */
 export type Dispatched = readonly [type: string, detail: unknown]

@@ -1,7 +1,6 @@
 /**
- * The tag's options, read from its own script tag (contract §1). The loader reads what it needs at once; the
- * options only delivery or impressions need are read by the lazily loaded core (`readDeliveryConfig`) and views
- * chunk (`readImpressionConfig`), so the loader stays small.
+ * The tag's options, read from its own script tag (contract §1), once, by the loader: it sends the page view
+ * itself, so it needs the delivery options too; the core gets the same object.
  */
 import { warn } from './log'
 
@@ -11,6 +10,7 @@ export interface Config {
   /** The script's own URL: lazily loaded chunks are resolved against it. */
   scriptUrl: string
   script: HTMLScriptElement
+  delivery: DeliveryConfig
 }
 
 export interface ImpressionConfig {
@@ -60,6 +60,7 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): C
     debug: on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(pageUrl),
     scriptUrl: script.src || location.href,
     script,
+    delivery: readDeliveryConfig(script),
   }
 }
 
@@ -70,7 +71,7 @@ export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfi
   }
 }
 
-export function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
+function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
   return {
     apiHost: url(script, 'api-host', 'https://api.segment.io/v1'),
     remoteSettings: on(script, 'remote-settings'),

@@ -1,6 +1,7 @@
 /**
  * Segment's consent object, `context.consent.categoryPreferences`, for the choice an event was captured under
- * (contract §7). In the core: the loader only keeps the choice with each event.
+ * (contract §7). The core's for the events it sends (the loader keeps the choice with each command), the loader's
+ * for the page view it sends itself (`page-view.ts`).
  */
 import type { Categories } from './consent'
 

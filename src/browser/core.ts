@@ -8,7 +8,6 @@ import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
 import type { Command, Core, Dispatched, PageContext, StartCore } from './commands'
-import { readDeliveryConfig } from './config'
 import { consentObject } from './consent-object'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
@@ -45,7 +44,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 export const start: StartCore = async (config, consent) => {
   await nextTask()
-  const options = readDeliveryConfig(config.script)
+  const options = config.delivery
   // Only device mode needs routing by consent, and device mode needs remote settings.
   const routing = options.remoteSettings ? (await import('./consent-routing')).consentRouting(() => preferences(consent())) : undefined
   const secret = secretParams(options.scrubParams)
@@ -83,11 +82,15 @@ export const start: StartCore = async (config, consent) => {
   const finish = (ctx: Context): Context => {
     const event = ctx.event
     for (const removed of scrubEvent(event, secret)) report(`${event.event ?? event.type}: ${removed}`)
+    shown(event)
+    delivery?.enriched(ctx)
+    return ctx
+  }
+  // Every event sent, by the SDK or by the loader, is dispatched on document once final (contract §6).
+  function shown(event: { type: string; event?: unknown; properties?: unknown }): void {
     const detail = { type: event.type, event: event.type === 'page' ? 'Page View' : event.event, properties: event.properties }
     dispatch('academy-analytics:event', detail)
     if (debug) console.info(PREFIX, detail.event, detail.properties)
-    delivery?.enriched(ctx)
-    return ctx
   }
   const academy: Plugin = {
     name: 'Academy Analytics',
@@ -146,6 +149,27 @@ export const start: StartCore = async (config, consent) => {
       }
       case 'warning':
         report(command.message, command.source)
+        return
+      case 'sent': {
+        // The loader's page view: its identity is the SDK's from now on, stored by the SDK as it stores its own (a
+        // reset first when contract §4 called for one: traits and group go too), and later events sort after it.
+        // From an earlier page (`page`) it was dispatched there.
+        const { anonymousId, userId } = command.events[command.events.length - 1]!
+        const user = instance.user()
+        if (command.reset) instance.reset()
+        if ((user.id() ?? null) !== userId) {
+          user.id(userId)
+          user.traits(null)
+        }
+        user.anonymousId(anonymousId)
+        for (const event of command.events) {
+          last = Math.max(last, Date.parse(event.timestamp))
+          if (!page) shown(event)
+        }
+        return
+      }
+      case 'resend':
+        for (const event of command.events) delivery!.resend(event)
         return
       case 'track': {
         if (command.event === 'Page View') {

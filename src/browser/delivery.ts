@@ -1,5 +1,5 @@
 /** How events leave the browser: analytics-next's Segment.io destination, configured for pages that navigate. */
-import type { Analytics, Context, Plugin } from '@segment/analytics-next'
+import { Context, type Analytics, type Plugin, type SegmentEvent } from '@segment/analytics-next'
 
 /**
  * Browsers refuse a keepalive request once the keepalive requests of a page in flight would carry more than
@@ -33,6 +33,11 @@ export interface Delivery {
   enriched(ctx: Context): void
   /** The page is being hidden or left (true), or is back (false). */
   leaving(on: boolean): void
+  /**
+   * An event already built and sent once by the loader (`page-view.ts`), handed to the destination as it is (same
+   * messageId): sent again now, into the SDK's retry queue if that fails, persisted like any other.
+   */
+  resend(event: object): void
   /** Settles once the first event handed over has been answered (or has failed). */
   answered: Promise<unknown>
 }
@@ -90,6 +95,7 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
 
   return {
     answered,
+    resend: (event) => handOver(new Context(event as SegmentEvent)),
     enriched(ctx) {
       if (leaving) handOverNow(ctx)
       else waiting.add(ctx)

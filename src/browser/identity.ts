@@ -1,7 +1,7 @@
 /**
  * Contract §4: the page says who is signed in (`data-user-id` on the script tag, rendered by the JSP from the
- * server session) and the tag brings the browser's identity in line before the page call. Runs in the core chunk;
- * the loader only queues the attribute's raw value, ahead of the page view.
+ * server session) and the tag brings the browser's identity in line before the page call: the loader itself when it
+ * sends the page view (`page-view.ts`), else the core chunk. One table for both (`identityStep`).
  */
 import type { Analytics } from '@segment/analytics-next'
 
@@ -20,16 +20,24 @@ export function userIdOf(value: string, report: (message: string) => void): stri
 }
 
 /**
+ * The table of contract §4: `userId` is the page's ('' = signed out, undefined = the page does not say), `held` the
+ * user id the browser holds ('' = none). A reset clears the user id, the traits and the anonymous id.
+ */
+export function identityStep(userId: string | undefined, held: string): { reset: boolean; identify: boolean } {
+  const change = userId !== undefined && userId !== held
+  return { reset: change && held !== '', identify: change && userId !== '' }
+}
+
+/**
  * Applies the table of contract §4: `userId` is the page's ('' = signed out), the browser holds `instance.user().id()`.
  * Only the user id and the anonymous id are sent, never traits: those come from the server's identify.
  */
 export function applyIdentity(instance: Analytics, userId: string, options: { timestamp: Date }): void {
   const user = instance.user()
-  const held = user.id() ?? ''
-  if (userId === held) return
+  const step = identityStep(userId, user.id() ?? '')
   // Another person on a shared computer, or a session that ended: nothing of the previous user carries over.
-  if (held) instance.reset()
-  if (!userId) return
+  if (step.reset) instance.reset()
+  if (!step.identify) return
   // analytics-next would merge traits kept from before into the identify.
   user.traits(null)
   instance.identify(userId, {}, options).catch(() => undefined)

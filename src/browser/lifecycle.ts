@@ -1,4 +1,4 @@
-/** Page lifecycle: the page view, a page restored from the back/forward cache, and the flush before the page goes. */
+/** Page lifecycle: a page restored from the back/forward cache, and the flush before the page goes. */
 import { currentCore, flush, send, stashPending } from './sdk'
 
 const restarts: Array<() => void> = []
@@ -19,8 +19,8 @@ function left(): void {
   stashPending()
 }
 
+/** The first page view is index.ts's to send; this one sends the page view of a page restored from the cache. */
 export function startLifecycle(): void {
-  send({ type: 'page' })
   addEventListener('pageshow', (event) => {
     leaving(false)
     if (!event.persisted) return

@@ -4,19 +4,12 @@
  * lose secret parameters and e-mail addresses; a card number or a password field's value is removed outright.
  */
 import type { SegmentEvent } from '@segment/analytics-next'
-import { looksLikeCardNumber, scrubEmails, scrubUrl } from '../plan/privacy'
+import { looksLikeCardNumber, scrubUrl } from '../plan/privacy'
+import { scrubPage } from './scrub-page'
 
 type Json = Record<string, unknown>
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null
-
-function scrubPage(page: Json | undefined, secret: ReadonlySet<string>): void {
-  if (!page) return
-  for (const key of ['url', 'path', 'search', 'referrer']) {
-    if (typeof page[key] === 'string') page[key] = scrubUrl(page[key], secret)
-  }
-  if (typeof page.title === 'string') page.title = scrubEmails(page.title)
-}
 
 /** The current values of the page's password fields: a property equal to one is never sent. */
 function passwordValues(): Set<string> {

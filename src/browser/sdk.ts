@@ -2,6 +2,7 @@ import type { Command, Core, PageContext, StartCore } from './commands'
 import type { Config } from './config'
 import { choice, sending, waiting, type Categories } from './consent'
 import { warn } from './log'
+import { pageContext } from './page-context'
 
 /** The loader's only link to the SDK: commands queue here until the core chunk has loaded, then flow in order. */
 let core: Core | undefined
@@ -76,24 +77,44 @@ export function currentCore(): Core | undefined {
  */
 export function stashPending(): void {
   if (core || !pending.length || !sending()) return
-  const page: PageContext = { path: location.pathname, referrer: document.referrer, search: location.search, title: document.title, url: location.href }
-  const kept = pending
-    .splice(0)
-    .filter(([command]) => command.type !== 'warning')
-    .map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent])
+  const page = pageContext()
+  keep(
+    pending
+      .splice(0)
+      .filter(([command]) => command.type !== 'warning')
+      .map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]),
+  )
+}
+
+/** What earlier pages of the site left for this one, oldest first. */
+function kept(): unknown[] {
   try {
-    const earlier: unknown[] = JSON.parse(localStorage.getItem(stash) || '[]')
-    localStorage.setItem(stash, JSON.stringify([...earlier, ...kept].slice(-100)))
+    return JSON.parse(localStorage.getItem(stash) || '[]')
+  } catch {
+    return []
+  }
+}
+
+/** Adds commands to those kept for the next page of the site. */
+export function keep(commands: unknown[]): void {
+  try {
+    localStorage.setItem(stash, JSON.stringify([...kept(), ...commands].slice(-100)))
   } catch {
     // No storage (disabled, full): these events go with the page.
   }
 }
 
+/** Whether an earlier page of the site left commands for this one. */
+export function stashed(config: Config): boolean {
+  stash = 'academy-analytics:pending:' + config.writeKey
+  return kept().length > 0
+}
+
 function unstash(): void {
   try {
-    const kept: Array<[Command, number, PageContext, Categories?]> = JSON.parse(localStorage.getItem(stash) || '[]')
+    const earlier = kept() as Array<[Command, number, PageContext, Categories?]>
     localStorage.removeItem(stash)
-    pending.unshift(...kept.filter(([, at]) => Date.now() - at < 86_400_000))
+    pending.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
   } catch {
     // Nothing kept, or storage unreadable.
   }
@@ -102,14 +123,22 @@ function unstash(): void {
 /** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */
 export const loadChunk = <T>(config: Config, file: string): Promise<T> => import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
 
-/** Loads the core chunk and resolves once the SDK is ready (false if it could not load). */
-export function loadCore(config: Config, file: string): Promise<boolean> {
-  stash = 'academy-analytics:pending:' + config.writeKey
+/**
+ * Loads the core chunk, once the loader's own page view has been answered (`after`; at most 2 s): nothing competes
+ * with it. Resolves once the SDK is ready (false if it could not load).
+ */
+export function loadCore(config: Config, file: string, after?: Promise<unknown>): Promise<boolean> {
+  stashed(config)
   unstash()
-  return (loading = loadChunk<{ start: StartCore }>(config, file)
+  return (loading = Promise.race([after, new Promise((resolve) => setTimeout(resolve, after ? 2000 : 0))])
+    .then(() => loadChunk<{ start: StartCore }>(config, file))
     .then((module) => module.start(config, () => choice))
     .then((loaded) => {
       core = loaded
+      // The SDK adopts the identity of the loader's page view before anything else can use it (the page may call
+      // academyAnalytics.analytics at once): what was queued up to it is handed over now.
+      const sent = pending.findIndex(([command, , page]) => command.type === 'sent' && !page)
+      for (const [command, at, page, consent] of pending.splice(0, sent + 1)) loaded.handle(command, at, page, consent)
       // In a task of its own: the SDK's start-up is long enough on a cold cache.
       timer = window.setTimeout(flush, 0)
       return true

@@ -13,7 +13,8 @@ const EMAIL = /[\w.!$%'*+^`~-]+(?:@|%40)[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g
 
 const SESSION_IN_PATH = /;jsessionid=[^/?#;]*/gi
 
-function decode(text: string): string {
+/** `decodeURIComponent` of a query component (`+` a space), or the text itself when it is not well encoded. */
+export function decode(text: string): string {
   try {
     return decodeURIComponent(text.replace(/\+/g, ' '))
   } catch {
