@@ -45,7 +45,7 @@ export default defineConfig({
         modulePreload: false,
         rollupOptions: {
           // Lazily loaded entries, each a file the loader imports by URL: `virtual:entries` exports their names.
-          input: { core: 'src/browser/core.ts', ada: 'src/browser/ada.ts', views: 'src/browser/views.ts' },
+          input: { core: 'src/browser/core.ts', watchers: 'src/browser/watchers.ts', ada: 'src/browser/ada.ts', views: 'src/browser/views.ts' },
           // A lazily loaded chunk (the debug overlay) imports what it shares with the core from the core itself;
           // a strict signature would move the core behind a facade file, one more request on every page.
           preserveEntrySignatures: 'allow-extension',
@@ -58,6 +58,10 @@ export default defineConfig({
       build: {
         outDir: 'dist',
         emptyOutDir: false,
+        // Every visitor downloads this file before anything else: terser's compression makes it about 2% smaller
+        // than the default minifier's, the core's build time is not worth that.
+        minify: 'terser',
+        terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, pure_getters: true } },
         rollupOptions: {
           input: 'src/browser/index.ts',
           output: { format: 'iife', entryFileNames: 'academy-analytics.js' },

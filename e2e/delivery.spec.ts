@@ -47,3 +47,24 @@ test('a click before the SDK has loaded is kept and sent by the next page of the
   expect(events[0]!.properties).toMatchObject({ path: '/e2e/nav-from.html', search: '?id=early&to=/e2e/nav-to.html', title: 'Navigate away' })
   expect(events[1]!.properties).toEqual({ promotion_id: 'early' })
 })
+
+test('markup inserted before the watchers have loaded, on a page left at once: its load trigger is still sent', async ({ page, collector }) => {
+  // The watchers (which follow inserted markup) are slow to arrive on the first page: the loader visits the page
+  // it leaves.
+  let slow = true
+  await page.route('**/academy-analytics-watchers-*.js', async (route) => {
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 3_000))
+    slow = false
+    await route.continue().catch(() => undefined)
+  })
+  await page.goto('/e2e/generic.html')
+  await page.click('#insert')
+  await page.goto('/e2e/nav-to.html')
+  const events = inOrder(await waitForEvents(collector, 4))
+  expect(events.map((e) => [e.type, e.event ?? null, (e.context as { page: { path: string } }).page.path])).toEqual([
+    ['page', null, '/e2e/generic.html'],
+    ['track', 'Forgot Password Email Sent', '/e2e/generic.html'],
+    ['track', 'Forgot Password Email Sent', '/e2e/generic.html'],
+    ['page', null, '/e2e/nav-to.html'],
+  ])
+})

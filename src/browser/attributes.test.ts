@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest'
 import { validateEvent } from '../plan/validate'
-import { containerOf, forgetPositions, listOf, productDetailOf, productOf, productsIn, promotionOf } from './attributes'
+import { containerOf, forgetPositions, listOf, productOf, productsIn, promotionOf, withCurrency } from './attributes'
 
 declare const happyDOM: { setURL(url: string): void }
 
@@ -87,11 +87,11 @@ describe('positions', () => {
     expect(productOf($('#c')).position).toBe(3)
     $('#list').insertAdjacentHTML('beforeend', '<article id="d" data-analytics-product="D"></article><article id="e" data-analytics-product="E"></article>')
     // What the markup observer reports (positions.ts): the list is numbered again when next needed.
-    forgetPositions($('#d'))
+    forgetPositions()
     expect(productsIn($('#list')).map((p) => productOf(p).position)).toEqual([1, '12', 3, 4, 5])
     const a = $('#a')
     a.remove()
-    forgetPositions(a)
+    forgetPositions()
     expect(productsIn($('#list')).map((p) => productOf(p).position)).toEqual(['12', 2, 3, 4])
   })
 })
@@ -104,7 +104,7 @@ describe('lists, details and promotions', () => {
       <a id="promo" href="/promo/spring" data-analytics-promotion="spring-sale" data-analytics-creative="hero-v2"
          data-analytics-name="Spring Sale" data-analytics-position="home_banner_top">Spring</a>`)
     expect(listOf($('#list'))).toStrictEqual({ list_id: 'catalog-nursing', category: 'Nursing CE' })
-    expect(productDetailOf($('#detail'))).toStrictEqual({ product_id: 'P-1001', price: '49.99', currency: 'USD' })
+    expect(withCurrency($('#detail'), productOf($('#detail')))).toStrictEqual({ product_id: 'P-1001', price: '49.99', currency: 'USD' })
     expect(promotionOf($('#promo'))).toStrictEqual({ promotion_id: 'spring-sale', creative: 'hero-v2', name: 'Spring Sale', position: 'home_banner_top' })
   })
 })

@@ -52,14 +52,12 @@ const PRODUCT_FIELDS = ['sku', 'name', 'category', 'brand', 'variant', 'price', 
 
 /**
  * Positions derived from the order of products in their list or cart: a list is numbered when a position is first
- * needed (a click, the list seen) and again after its products changed (`forgetPositions`, from positions.ts), so
- * a page's start-up numbers nothing and a click reads a number.
+ * needed (a click, the list seen) and again after products changed (`forgetPositions`, from positions.ts), so a
+ * page's start-up numbers nothing and a click reads a number.
  */
 const positions = new WeakMap<Element, number>()
 /** Lists and carts whose numbering is current. */
-const numbered = new WeakSet<Element>()
-/** The list or cart each product was numbered in: its numbering is stale once the product leaves it. */
-const numberedIn = new WeakMap<Element, Element>()
+let numbered = new WeakSet<Element>()
 let numberedAny = false
 
 /** `data-analytics-<name>` of each name the element carries, added to `into`. */
@@ -98,10 +96,7 @@ export function productsIn(container: Element): Element[] {
 }
 
 function number(container: Element): void {
-  productsIn(container).forEach((product, index) => {
-    positions.set(product, index + 1)
-    numberedIn.set(product, container)
-  })
+  productsIn(container).forEach((product, index) => positions.set(product, index + 1))
   numbered.add(container)
   numberedAny = true
 }
@@ -112,11 +107,12 @@ function positionOf(product: Element): number | undefined {
   return positions.get(product)
 }
 
-/** A product was added to or removed from markup: its list's (or cart's) positions are numbered again when needed. */
-export function forgetPositions(product: Element): void {
-  if (!numberedAny) return
-  const container = numberedIn.get(product) ?? containerOf(product)
-  if (container) numbered.delete(container)
+/**
+ * A product was added to or removed from markup: lists and carts are numbered again when a position is needed.
+ * (All of them: a removed product no longer says which list it left, and numbering one costs one query.)
+ */
+export function forgetPositions(): void {
+  if (numberedAny) (numbered = new WeakSet()), (numberedAny = false)
 }
 
 /** A Product of the plan (Segment eCommerce v2) from a `data-analytics-product` element. */
@@ -136,8 +132,8 @@ export function productOf(element: Element): Record<string, unknown> {
 /** Product List Viewed's own fields, from the list element. */
 export const listOf = (list: Element): Record<string, unknown> => fields(list, ['category'], { list_id: list.getAttribute(LIST) })
 
-/** Product Viewed's fields: the product and its currency. */
-export const productDetailOf = (element: Element): Record<string, unknown> => fields(element, ['currency'], productOf(element))
+/** Product Viewed's fields: the product (as `productOf` reads it) and its currency. */
+export const withCurrency = (element: Element, product: Record<string, unknown>): Record<string, unknown> => fields(element, ['currency'], product)
 
 export const promotionOf = (element: Element): Record<string, unknown> =>
   fields(element, ['creative', 'name', 'position'], { promotion_id: element.getAttribute(PROMOTION) })

@@ -1,10 +1,8 @@
 /**
- * Chat with Chatbot: the loader only notices Ada's web chat, by its two globals, and then loads the adapter
+ * Chat with Chatbot: the watchers chunk only notices Ada's web chat, by its two globals, and then loads the adapter
  * (ada.ts, a chunk of its own). Pages without Ada pay for this file and nothing more.
  */
-import type { StartAda } from './ada'
-import type { Config } from './config'
-import { loadChunk, send } from './sdk'
+import type { Command } from './commands'
 import { warn } from './log'
 
 const GLOBALS = ['adaSettings', 'adaEmbed'] as const
@@ -32,10 +30,10 @@ export function whenAdaArrives(load: () => void): void {
   }
 }
 
-/** Loads the Ada adapter (`file`, beside the script) when Ada shows up, handing it the command queue. */
-export function startChat(config: Config, file: string): void {
+/** Loads the Ada adapter when Ada shows up, handing it the command queue. */
+export function startChat(send: (command: Command) => void): void {
   whenAdaArrives(() => {
-    loadChunk<{ start: StartAda }>(config, file)
+    import('./ada')
       .then((module) => module.start(send))
       .catch((error: unknown) => warn('the chat adapter could not load; chat events on this page are not sent', error))
   })

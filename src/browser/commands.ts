@@ -43,6 +43,12 @@ export interface PageContext {
   url: string
 }
 
+/**
+ * A command the loader has queued: when it was captured (ms since the epoch), the page it was captured on (only for
+ * commands carried over from an earlier page), and the consent choice it was captured under (undefined: none yet).
+ */
+export type Queued = [command: Command, at: number, page?: PageContext, consent?: Categories]
+
 /** The lazily loaded half of the tag (`core.ts`). */
 export interface Core {
   /**
@@ -51,6 +57,11 @@ export interface Core {
    * captured (undefined: none yet), which the core turns into the event's consent object.
    */
   handle(command: Command, at: number, page?: PageContext, consent?: Categories): void
+  /**
+   * Handles the loader's queue, oldest first, emptying it: all of it when the page is going away (`all`), else for a
+   * slice of time. True when some is left for a later task.
+   */
+  take(queue: Queued[], all?: boolean): boolean
   setDebug(on: boolean): void
   /** The page is being hidden or left (true), or is visible again (false): delivery must not wait for a later task. */
   leaving(on: boolean): void
@@ -60,5 +71,9 @@ export interface Core {
   readonly analytics: unknown
 }
 
-/** `consent` gives the visitor's current choice (device-mode destinations it does not allow are not loaded). */
-export type StartCore = (config: Config, consent: () => Categories | undefined) => Promise<Core>
+/**
+ * `consent` gives the visitor's current choice (device-mode destinations it does not allow are not loaded). The
+ * core takes what `queue` holds up to the loader's own page view (`sent`) before it resolves: the SDK adopts that
+ * identity before anything else can use it (the page may call academyAnalytics.analytics at once).
+ */
+export type StartCore = (config: Config, consent: () => Categories | undefined, queue: Queued[]) => Promise<Core>

@@ -1,12 +1,14 @@
 /**
  * The tag's options, read from its own script tag (contract §1), once, by the loader: it sends the page view
- * itself, so it needs the delivery options too; the core gets the same object.
+ * itself, so it needs the delivery options too; the core gets the same object. What only the core needs (debug
+ * mode, the CDN) the core reads: every byte of the loader is downloaded by every visitor.
  */
 import { warn } from './log'
 
 export interface Config {
   writeKey: string
-  debug: boolean
+  /** Set by `academyAnalytics.debug()` before the core has loaded; else the core reads it (`readDebug`). */
+  debug?: boolean
   /** The script's own URL: lazily loaded chunks are resolved against it. */
   scriptUrl: string
   script: HTMLScriptElement
@@ -22,7 +24,6 @@ export interface DeliveryConfig {
   /** Tracking API base, scheme included, no trailing slash. */
   apiHost: string
   remoteSettings: boolean
-  cdnUrl: string
   /** Extra query parameters to scrub, on top of the built-in list. */
   scrubParams: string[]
 }
@@ -49,7 +50,7 @@ function url(script: HTMLScriptElement, name: string, fallback: string): string 
 }
 
 /** Reads the configuration, or returns undefined (after one console error) when the tag must stay inert. */
-export function readConfig(script: HTMLScriptElement | null, pageUrl: string): Config | undefined {
+export function readConfig(script: HTMLScriptElement | null): Config | undefined {
   const writeKey = script && option(script, 'write-key')?.trim()
   if (!script || !writeKey) {
     console.error('[academy-analytics] the script tag has no data-write-key; analytics is off on this page')
@@ -57,12 +58,17 @@ export function readConfig(script: HTMLScriptElement | null, pageUrl: string): C
   }
   return {
     writeKey,
-    debug: on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(pageUrl),
     scriptUrl: script.src || location.href,
     script,
     delivery: readDeliveryConfig(script),
   }
 }
+
+/** Debug mode: `data-debug`, or `?analytics_debug=1` in the page URL. */
+export const readDebug = (script: HTMLScriptElement): boolean => on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(location.href)
+
+/** The CDN of the source's settings, with `data-remote-settings`. */
+export const readCdnUrl = (script: HTMLScriptElement): string => url(script, 'cdn-url', 'https://cdn.segment.com')
 
 export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfig {
   return {
@@ -75,7 +81,6 @@ function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
   return {
     apiHost: url(script, 'api-host', 'https://api.segment.io/v1'),
     remoteSettings: on(script, 'remote-settings'),
-    cdnUrl: url(script, 'cdn-url', 'https://cdn.segment.com'),
     scrubParams: (option(script, 'scrub-params') ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   }
 }

@@ -7,7 +7,8 @@ import { withProductValue } from '../plan/commerce'
 import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
-import type { Command, Core, Dispatched, PageContext, StartCore } from './commands'
+import type { Command, Core, Dispatched, PageContext, Queued, StartCore } from './commands'
+import { readCdnUrl, readDebug } from './config'
 import { consentObject } from './consent-object'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
@@ -42,7 +43,7 @@ const WITHOUT_LOCAL_STORAGE: InitOptions = {
 /** Waits for a task of its own: the SDK's cold start is spread over several short tasks, never one long one. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-export const start: StartCore = async (config, consent) => {
+export const start: StartCore = async (config, consent, queue) => {
   await nextTask()
   const options = config.delivery
   // Only device mode needs routing by consent, and device mode needs remote settings.
@@ -64,7 +65,7 @@ export const start: StartCore = async (config, consent) => {
     if (debug && history.push([type, detail]) > 500) history.shift()
     document.dispatchEvent(new CustomEvent(type, { detail }))
   }
-  setDebug(config.debug)
+  setDebug(config.debug ?? readDebug(config.script))
 
   // Each violation is also dispatched on document (`academy-analytics:violation`), for the debug overlay and QA.
   function report(message: string, source?: Element): void {
@@ -109,7 +110,7 @@ export const start: StartCore = async (config, consent) => {
       writeKey: config.writeKey,
       plugins: [academy],
       ...(options.remoteSettings
-        ? { cdnURL: options.cdnUrl }
+        ? { cdnURL: readCdnUrl(config.script) }
         : { cdnSettings: { integrations: { 'Segment.io': { apiKey: config.writeKey } }, metrics: { sampleRate: 0 } } }),
     },
     {
@@ -188,8 +189,25 @@ export const start: StartCore = async (config, consent) => {
     }
   }
 
+  /** A burst of commands (a catalog's impressions) is handled in slices of this many ms, never as one long task. */
+  const SLICE_MS = 10
+  const take = (queued: Queued[], all?: boolean): boolean => {
+    const until = performance.now() + SLICE_MS
+    for (let next = queued.shift(); next; next = queued.shift()) {
+      try {
+        handle(...next)
+      } catch (error) {
+        console.warn(PREFIX, 'could not send', next[0], error)
+      }
+      if (!all && queued.length && performance.now() > until) return true
+    }
+    return false
+  }
+  take(queue.splice(0, queue.findIndex(([command, , page]) => command.type === 'sent' && !page) + 1), true)
+
   return {
     handle,
+    take,
     answered: delivery.answered,
     leaving: (on) => delivery?.leaving(on),
     setDebug,

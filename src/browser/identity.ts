@@ -11,10 +11,13 @@ import type { Analytics } from '@segment/analytics-next'
  */
 const USER_ID = /^(?!(undefined|null|nan)$)[\w.:|+=/-]{1,255}$/i
 
+/** Whether a trimmed `data-user-id` is a user id. */
+export const isUserId = (userId: string): boolean => USER_ID.test(userId)
+
 /** The user id the page names: '' when no one is signed in, undefined (after `report`) when the value is not an id. */
 export function userIdOf(value: string, report: (message: string) => void): string | undefined {
   const userId = value.trim()
-  if (value === '' || USER_ID.test(userId)) return userId
+  if (value === '' || isUserId(userId)) return userId
   report(`data-user-id="${value.slice(0, 60)}" is not a user id; the browser's identity is left as it is`)
   return undefined
 }

@@ -1,23 +1,21 @@
 /**
- * academy-analytics: the tag. This loader is the only script a page includes; it reads its options, installs one
- * delegated listener per trigger kind at once and loads the SDK lazily. It never throws into the page.
+ * academy-analytics: the tag. This loader is the only script a page includes; it reads its options, sends the page
+ * view, installs one delegated listener per action a visitor takes, and loads the SDK and the watchers of the
+ * page's markup lazily. It never throws into the page.
  */
-import { startChat } from './chat'
 import { startClicks } from './clicks'
 import type { Command } from './commands'
-import { readConfig, type Config } from './config'
+import { readConfig } from './config'
 import { choose, sending, startConsent, waiting } from './consent'
 import { onRestart, startLifecycle } from './lifecycle'
+import { sendLoad, startLoads } from './loads'
 import { sendPageView } from './page-view'
-import { startLoads } from './loads'
 import { warn } from './log'
-import { onAdded, onRemoved, rescan, startMarkup } from './markup'
-import { startPositions } from './positions'
 import { consentChanged, currentCore, loadChunk, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
-import type { StartViews } from './views'
-import { productDetailOf, productOf } from './attributes'
-import { ada, core, views } from 'virtual:entries'
+import type { StartWatchers } from './watchers'
+import { forgetPositions, productOf } from './attributes'
+import { core, watchers } from 'virtual:entries'
 
 export interface AcademyAnalytics {
   track(event: string, properties?: Record<string, unknown>): void
@@ -38,10 +36,13 @@ declare global {
   }
 }
 
+/** Settles when `promise` does, or after `ms` if that is sooner. */
+const within = (promise: Promise<unknown> | undefined, ms: number) => Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms))])
+
 function start(): void {
   // A JSP include can put the tag on a page twice: the first one wins.
   if (window.academyAnalytics) return
-  const config = readConfig(document.currentScript as HTMLScriptElement | null, location.href)
+  const config = readConfig(document.currentScript as HTMLScriptElement | null)
   if (!config) return
   const command = (c: Command) => () => send(c)
   // The SDK loads once events may leave (at once, without data-consent="required"); until then ready() waits for
@@ -51,12 +52,22 @@ function start(): void {
   const decided = new Promise<boolean>((resolve) => (settle = resolve))
   // The loader's own page view, answered: the SDK loads after it (undefined when the SDK sends the page view).
   let sent: Promise<unknown> | undefined
+  let watching = false
   const load = () => {
     if (ready) return
-    settle((ready = loadCore(config, core, sent)))
-    void startViews(config, ready, sent)
-    // Not before: under data-consent="required", no chunk loads before the visitor grants analytics.
-    startChat(config, ada)
+    // The core and the watchers load once the page view is answered (at most 2 s): nothing competes with it.
+    const after = within(sent, sent ? 2000 : 0)
+    settle((ready = loadCore(config, core, after)))
+    // Impressions wait for the SDK's first answer, or a while (watchers.ts).
+    const answered = ready.then((loaded) => loaded && within(currentCore()!.answered, sent ? 1000 : 2000).then(() => true))
+    // Under data-consent="required", no chunk loads before the visitor grants analytics.
+    after
+      .then(() => loadChunk<{ start: StartWatchers }>(config, watchers))
+      .then((module) => {
+        watching = true
+        module.start({ send, onRestart, sendLoad, forgetPositions, productOf, answered }, config)
+      })
+      .catch((error: unknown) => warn('the markup watchers could not load; load and view events on this page are not sent', error))
   }
   startConsent(config, (wasSending) => {
     // A withdrawal before the SDK has loaded loads it all the same: the identity it kept must be cleared.
@@ -72,8 +83,7 @@ function start(): void {
     reset: command({ type: 'reset' }),
     ready: () => ready ?? decided,
     debug(on) {
-      config.debug = on !== false
-      currentCore()?.setDebug(config.debug)
+      currentCore()?.setDebug((config.debug = on !== false))
     },
     consent: choose,
     get analytics() {
@@ -88,32 +98,13 @@ function start(): void {
     if (userId !== null) send({ type: 'identify', userId })
     send({ type: 'page' })
   }
-  // Markup is scanned once its visitors are in place.
+  // Before the lifecycle's: a page left before the watchers have run sends its load triggers before it is stashed.
+  startLoads(() => watching)
   startLifecycle()
   startClicks()
   startSubmits()
-  startLoads()
-  startPositions()
-  startMarkup()
   if (sending()) load()
   else if (!waiting()) settle(false)
-}
-
-/**
- * Impressions load once the first event has been answered (or after 2 s): nothing competes with it. When the loader
- * sent the page view (`sent`), that was answered before the SDK loaded: then they wait for the SDK's first answer,
- * or 1 s. (Started as soon as the SDK was ready, a click leaving the page at that moment was seen to lose its event
- * on the old-library pages of e2e/libraries.spec.ts, one run in a few; why is not known yet.)
- */
-async function startViews(config: Config, ready: Promise<boolean>, sent: Promise<unknown> | undefined): Promise<void> {
-  try {
-    if (!(await ready)) return
-    await Promise.race([currentCore()!.answered, new Promise((resolve) => setTimeout(resolve, sent ? 1000 : 2000))])
-    const module = await loadChunk<{ start: StartViews }>(config, views)
-    module.start({ send, onAdded, onRemoved, rescan, onRestart, productOf, productDetailOf }, config)
-  } catch (error) {
-    warn('impressions could not load; view events on this page are not sent', error)
-  }
 }
 
 try {

@@ -8,10 +8,10 @@
  */
 import type { SentEvent } from './commands'
 import type { Config } from './config'
-import { choice, sending } from './consent'
+import { choice } from './consent'
 import { consentObject } from './consent-object'
-import { identityStep, userIdOf } from './identity'
-import { keep, send, stashed } from './sdk'
+import { identityStep, isUserId } from './identity'
+import { send, stashed } from './sdk'
 import { pageContext } from './page-context'
 import { scrubPage } from './scrub-page'
 import { storeAnonymousId, storedAnonymousId, storedUserId } from './stored-identity'
@@ -19,18 +19,13 @@ import { decode, secretParams } from '../plan/privacy'
 // The version of analytics-next the core holds, which its events name as their library (`npm:next-1.84.3`).
 import { version } from '@segment/analytics-next/src/generated/version'
 
-const query = (search: string) => search.replace(/^\?/, '').replace(/\?/g, '&').split('&')
-
-/** `context.campaign`, from the page's `utm_` parameters (analytics-next's `utm()`). */
+/** `context.campaign`, from the page's `utm_` parameters (analytics-next's `utm()`); `search` starts with `?`. */
 function campaign(search: string): Record<string, string> {
   const found: Record<string, string> = {}
-  for (const pair of query(search)) {
+  for (const pair of search.slice(1).replace(/\?/g, '&').split('&')) {
     const [key = '', value = ''] = pair.split('=')
-    if (key.includes('utm_') && key.length > 4) {
-      let name = key.slice(4)
-      if (name === 'campaign') name = 'name'
-      found[name] = decode(value)
-    }
+    const name = key.slice(4)
+    if (key.includes('utm_') && name) found[name === 'campaign' ? 'name' : name] = decode(value)
   }
   return found
 }
@@ -46,15 +41,17 @@ const RARE = /[?&](btid|urid)=|(^|; )(s%3Acontext\.referrer|_ga=amp)/
  * makes sure events may leave (contract §7). Returns a promise
  * settled once it has been answered, or undefined when the page view is the SDK's to send: with
  * `data-remote-settings` (device-mode destinations get the page call from the SDK), on a page not served over
- * https (no `crypto.randomUUID` for the version 4 UUIDs the SDK makes), when an earlier page left
+ * https (no `crypto.randomUUID` for the version 4 UUIDs the SDK makes), when `data-user-id` is not a user id (the
+ * SDK's warning says so), when an earlier page left
  * events to send first (their identity changes come before this page's) and on the rare pages above. (Where a
  * script of the page replaced `window.fetch` with a polyfill, XHR underneath, the request has no keepalive: a page
  * left before its answer keeps the events for the next page all the same.)
  */
 export function sendPageView(config: Config, userIdAttribute: string | null): Promise<unknown> | undefined {
-  if (config.delivery.remoteSettings || !crypto.randomUUID || stashed(config) || RARE.test(location.search + document.cookie)) return undefined
+  const userId = userIdAttribute?.trim()
+  if (config.delivery.remoteSettings || !crypto.randomUUID || (userIdAttribute && !isUserId(userId!)) || stashed(config) || RARE.test(location.search + document.cookie))
+    return undefined
   const at = Date.now()
-  const userId = userIdAttribute === null ? undefined : userIdOf(userIdAttribute, (message) => send({ type: 'warning', message, source: config.script }))
   const held = storedUserId()
   const step = identityStep(userId, held)
   // A reset: a new anonymous id, as the SDK makes one (a new visitor too).
@@ -101,9 +98,9 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   send({ type: 'sent', events, reset: step.reset })
 
   let answered = false
-  // The page is left before the answer: the events are kept like the loader's other commands, for the next page
-  // of the site to hand to the SDK (a duplicate, if this request did arrive, has the same messageId).
-  addEventListener('pagehide', () => answered || !sending() || keep([[{ type: 'resend', events }, at]]))
+  // The page is left before the answer: the events are kept like the loader's other commands (lifecycle.ts), for
+  // the next page of the site to hand to the SDK (a duplicate, if this request did arrive, has the same messageId).
+  addEventListener('pagehide', () => answered || send({ type: 'resend', events }))
   return fetch(config.delivery.apiHost + '/batch', {
     method: 'post',
     keepalive: true,

@@ -1,4 +1,4 @@
-import type { Command, Core, PageContext, StartCore } from './commands'
+import type { Command, Core, PageContext, Queued, StartCore } from './commands'
 import type { Config } from './config'
 import { choice, sending, waiting, type Categories } from './consent'
 import { warn } from './log'
@@ -9,9 +9,7 @@ let core: Core | undefined
 let timer = 0
 let stash = ''
 let loading: Promise<boolean> | undefined
-// [command, time captured, page it was captured on (only for commands carried over from an earlier page),
-//  the consent choice it was captured under (undefined: none yet)]
-const pending: Array<[Command, number, PageContext?, Categories?]> = []
+const pending: Queued[] = []
 
 /** What a page holds in memory while the visitor has not chosen (`data-consent="required"`); later ones are dropped. */
 const HELD = 100
@@ -41,9 +39,6 @@ export function consentChanged(wasSending: boolean): void {
   if (wasSending) void loading?.then(() => core?.handle({ type: 'reset' }, Date.now()))
 }
 
-/** A burst of commands (a catalog's impressions) is handed over in slices of this many ms, never as one long task. */
-const SLICE_MS = 10
-
 /**
  * Hands the queued commands to the core (no-op until it has loaded): all of them when the page is going away
  * (`all`), else for a slice of time, the rest in a later task.
@@ -51,20 +46,7 @@ const SLICE_MS = 10
 export function flush(all?: boolean): void {
   clearTimeout(timer)
   timer = 0
-  if (!core) return
-  const until = performance.now() + SLICE_MS
-  for (let next = pending.shift(); next; next = pending.shift()) {
-    const [command, at, page, consent] = next
-    try {
-      core.handle(command, at, page, consent)
-    } catch (error) {
-      warn('could not send', command, error)
-    }
-    if (!all && pending.length && performance.now() > until) {
-      timer = window.setTimeout(flush, 0)
-      return
-    }
-  }
+  if (core?.take(pending, all)) timer = window.setTimeout(flush, 0)
 }
 
 export function currentCore(): Core | undefined {
@@ -124,22 +106,18 @@ function unstash(): void {
 export const loadChunk = <T>(config: Config, file: string): Promise<T> => import(/* @vite-ignore */ new URL(file, config.scriptUrl).href)
 
 /**
- * Loads the core chunk, once the loader's own page view has been answered (`after`; at most 2 s): nothing competes
- * with it. Resolves once the SDK is ready (false if it could not load).
+ * Loads the core chunk once `after` has settled (the loader's own page view answered): nothing competes with that.
+ * Resolves once the SDK is ready (false if it could not load).
  */
-export function loadCore(config: Config, file: string, after?: Promise<unknown>): Promise<boolean> {
+export function loadCore(config: Config, file: string, after: Promise<unknown>): Promise<boolean> {
   stashed(config)
   unstash()
-  return (loading = Promise.race([after, new Promise((resolve) => setTimeout(resolve, after ? 2000 : 0))])
+  return (loading = after
     .then(() => loadChunk<{ start: StartCore }>(config, file))
-    .then((module) => module.start(config, () => choice))
+    .then((module) => module.start(config, () => choice, pending))
     .then((loaded) => {
       core = loaded
-      // The SDK adopts the identity of the loader's page view before anything else can use it (the page may call
-      // academyAnalytics.analytics at once): what was queued up to it is handed over now.
-      const sent = pending.findIndex(([command, , page]) => command.type === 'sent' && !page)
-      for (const [command, at, page, consent] of pending.splice(0, sent + 1)) loaded.handle(command, at, page, consent)
-      // In a task of its own: the SDK's start-up is long enough on a cold cache.
+      // The rest in a task of its own: the SDK's start-up is long enough on a cold cache.
       timer = window.setTimeout(flush, 0)
       return true
     })

@@ -9,11 +9,9 @@
 /** A stored value as analytics-next reads one: JSON if it parses (a number becomes a string), else the text; '' when none. */
 function read(stored: () => string | null | undefined): string {
   try {
-    const text = stored()
-    if (text == null) return ''
+    const text = stored() ?? ''
     try {
-      const value: unknown = JSON.parse(text)
-      return value == null ? '' : String(value)
+      return String(JSON.parse(text) ?? '')
     } catch {
       return text
     }

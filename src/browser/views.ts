@@ -1,6 +1,6 @@
 /**
  * Impressions (contract §2 `view` and §3 lists, carts, product details, promotions), a chunk of their own that the
- * loader starts once the page's first event has been answered: they are never urgent (what is in view now is
+ * watchers (watchers.ts) start once the SDK has answered: they are never urgent (what is in view now is
  * still in view a moment later, and the IntersectionObserver reports it as soon as it watches), and nothing
  * should compete with the first event. One IntersectionObserver for all of them (impressions.ts).
  */

@@ -1,6 +1,5 @@
-/** The hashed file names of the lazily loaded entries, given to the loader by the build (vite.config.ts). */
+/** The hashed file names of the entries the loader imports, given to it by the build (vite.config.ts). */
 declare module 'virtual:entries' {
   export const core: string
-  export const ada: string
-  export const views: string
+  export const watchers: string
 }
