@@ -98,9 +98,10 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
   send({ type: 'sent', events, reset: step.reset })
 
   let answered = false
+  const resend = () => send({ type: 'resend', events })
   // The page is left before the answer: the events are kept like the loader's other commands (lifecycle.ts), for
   // the next page of the site to hand to the SDK (a duplicate, if this request did arrive, has the same messageId).
-  addEventListener('pagehide', () => answered || send({ type: 'resend', events }))
+  addEventListener('pagehide', () => answered || resend())
   return fetch(config.delivery.apiHost + '/batch', {
     method: 'post',
     keepalive: true,
@@ -110,6 +111,6 @@ export function sendPageView(config: Config, userIdAttribute: string | null): Pr
     // Read, so the request leaves the page's keepalive budget (see lean/fetch.ts).
     .then((response) => response.arrayBuffer().then(() => response.ok || Promise.reject()))
     // Network down, a 5xx, a 429 (or a 4xx, which the SDK then drops by its own rules): the SDK's retry queue.
-    .catch(() => send({ type: 'resend', events }))
+    .catch(resend)
     .finally(() => (answered = true))
 }
