@@ -37,16 +37,31 @@ function number(script: HTMLScriptElement, name: string, fallback: number, valid
   return value === null ? fallback : value.trim() !== '' && valid(Number(value)) ? Number(value) : invalid(name, value, fallback)
 }
 
-function url(script: HTMLScriptElement, name: string, fallback: string): string {
-  const value = option(script, name)
-  if (!value) return fallback
+const URLS = { 'api-host': 'https://api.segment.io/v1', 'cdn-url': 'https://cdn.segment.com' }
+
+/** An http(s) URL, absolute, without trailing slashes; undefined when `value` is none. */
+function httpUrl(value: string | null): string | undefined {
   try {
-    const parsed = new URL(value, location.href)
-    if (/^https?:$/.test(parsed.protocol)) return parsed.href.replace(/\/+$/, '')
+    const parsed = new URL(value!, location.href)
+    if (value && /^https?:$/.test(parsed.protocol)) return parsed.href.replace(/\/+$/, '')
   } catch {
-    // not a URL: the warning below
+    // not a URL
   }
-  return invalid(name, value, fallback)
+  return undefined
+}
+
+/**
+ * A URL option, or its default when absent or not an http(s) URL. The loader falls back without a word (every
+ * visitor downloads it); the core says so (`warnInvalidUrls`).
+ */
+const url = (script: HTMLScriptElement, name: keyof typeof URLS): string => httpUrl(option(script, name)) ?? URLS[name]
+
+/** The core's warning for each URL option that is not an http(s) URL. */
+export function warnInvalidUrls(script: HTMLScriptElement): void {
+  for (const name of Object.keys(URLS) as Array<keyof typeof URLS>) {
+    const value = option(script, name)
+    if (value && !httpUrl(value)) invalid(name, value, URLS[name])
+  }
 }
 
 /** Reads the configuration, or returns undefined (after one console error) when the tag must stay inert. */
@@ -68,7 +83,7 @@ export function readConfig(script: HTMLScriptElement | null): Config | undefined
 export const readDebug = (script: HTMLScriptElement): boolean => on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(location.href)
 
 /** The CDN of the source's settings, with `data-remote-settings`. */
-export const readCdnUrl = (script: HTMLScriptElement): string => url(script, 'cdn-url', 'https://cdn.segment.com')
+export const readCdnUrl = (script: HTMLScriptElement): string => url(script, 'cdn-url')
 
 export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfig {
   return {
@@ -79,7 +94,7 @@ export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfi
 
 function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
   return {
-    apiHost: url(script, 'api-host', 'https://api.segment.io/v1'),
+    apiHost: url(script, 'api-host'),
     remoteSettings: on(script, 'remote-settings'),
     scrubParams: (option(script, 'scrub-params') ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   }

@@ -6,6 +6,7 @@
  */
 import type { Config } from './config'
 import { warn } from './log'
+import { cookieValue } from './stored-identity'
 
 /** A visitor's choice: category names (free) and booleans (anything else is dropped by the core). */
 export type Categories = Record<string, boolean>
@@ -82,7 +83,7 @@ export function startConsent(config: Config, onChange: (wasSending: boolean) => 
   required = mode !== null && mode !== 'none'
   if (required && mode !== 'required') warn('data-consent="required" assumed for', mode)
   try {
-    choice = JSON.parse(decodeURIComponent(/(?:^|;\s*)academy_consent=([^;]*)/.exec(document.cookie)![1]!))
+    choice = JSON.parse(cookieValue('academy_consent')!)
   } catch {
     // No choice yet (or an unreadable one: as if none had been made).
   }

@@ -8,7 +8,7 @@ import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
 import type { Command, Core, Dispatched, PageContext, Queued, StartCore } from './commands'
-import { readCdnUrl, readDebug } from './config'
+import { readCdnUrl, readDebug, warnInvalidUrls } from './config'
 import { consentObject } from './consent-object'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
@@ -66,6 +66,7 @@ export const start: StartCore = async (config, consent, queue) => {
     document.dispatchEvent(new CustomEvent(type, { detail }))
   }
   setDebug(config.debug ?? readDebug(config.script))
+  warnInvalidUrls(config.script)
 
   // Each violation is also dispatched on document (`academy-analytics:violation`), for the debug overlay and QA.
   function report(message: string, source?: Element): void {

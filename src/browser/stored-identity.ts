@@ -20,11 +20,13 @@ function read(stored: () => string | null | undefined): string {
   }
 }
 
-const cookie = (key: string) =>
-  read(() => {
-    const found = ('; ' + document.cookie).split('; ' + key + '=')[1]
-    return found && decodeURIComponent(found.split(';')[0]!)
-  })
+/** A cookie's value, URL-decoded; undefined when there is none. */
+export function cookieValue(key: string): string | undefined {
+  const found = ('; ' + document.cookie).split('; ' + key + '=')[1]
+  return found && decodeURIComponent(found.split(';')[0]!)
+}
+
+const cookie = (key: string) => read(() => cookieValue(key))
 const local = (key: string) => read(() => localStorage.getItem(key))
 
 /** The user id the SDK would read: localStorage first, then the cookie; '' when none. */
