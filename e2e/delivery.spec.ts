@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, inOrder, test, waitForEvents, type StoredEvent } from './fixtures'
 
 /** Full counts in `npm run test:soak`; fewer in `npm test`, which runs on every change. */
@@ -26,14 +27,19 @@ for (const kind of ['same-origin', 'cross-origin'] as const) {
   })
 }
 
-test('a click before the SDK has loaded is kept and sent by the next page of the site', async ({ page, collector }) => {
-  // The SDK is slow to arrive on the first page only (a slow network): the click comes before it.
+/** The chunk matching `glob` arrives 3 s late on the first page only (a slow network), then at once. */
+async function slowOnFirstPage(page: Page, glob: string): Promise<void> {
   let slow = true
-  await page.route('**/academy-analytics-core-*.js', async (route) => {
+  await page.route(glob, async (route) => {
     if (slow) await new Promise((resolve) => setTimeout(resolve, 3_000))
     slow = false
     await route.continue().catch(() => undefined)
   })
+}
+
+test('a click before the SDK has loaded is kept and sent by the next page of the site', async ({ page, collector }) => {
+  // The SDK is slow to arrive on the first page: the click comes before it.
+  await slowOnFirstPage(page, '**/academy-analytics-core-*.js')
   await page.goto('/e2e/nav-from.html?id=early&to=/e2e/nav-to.html')
   expect(await page.evaluate(() => window.academyAnalytics!.analytics)).toBeUndefined()
   await page.click('#go')
@@ -51,12 +57,7 @@ test('a click before the SDK has loaded is kept and sent by the next page of the
 test('markup inserted before the watchers have loaded, on a page left at once: its load trigger is still sent', async ({ page, collector }) => {
   // The watchers (which follow inserted markup) are slow to arrive on the first page: the loader visits the page
   // it leaves.
-  let slow = true
-  await page.route('**/academy-analytics-watchers-*.js', async (route) => {
-    if (slow) await new Promise((resolve) => setTimeout(resolve, 3_000))
-    slow = false
-    await route.continue().catch(() => undefined)
-  })
+  await slowOnFirstPage(page, '**/academy-analytics-watchers-*.js')
   await page.goto('/e2e/generic.html')
   await page.click('#insert')
   await page.goto('/e2e/nav-to.html')
