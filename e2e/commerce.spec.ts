@@ -332,6 +332,26 @@ test.describe('promotions', () => {
     const events = await waitForEvents(collector, 2)
     expect(summary(events)).toEqual([pageView('/e2e/promotions.html'), track('Promotion Viewed', { promotion_id: 'huge' })])
   })
+
+  // A top-level page watches with its document as the root (impressions.ts); in a frame, what counts is still the
+  // screen: the frame's own viewport shows both promotions, the page around it only the top one.
+  test('in a frame, a promotion counts when it is in view on the screen, not just in the frame', async ({ page, collector }) => {
+    await page.goto('/e2e/framed.html')
+    await waitForEvents(collector, 1)
+    const { frameTop, shown } = await page.evaluate(() => {
+      const frame = document.getElementById('frame')!
+      // The frame's top 300 px at the bottom of the viewport: the top promotion whole, the bottom one (400–600) not.
+      window.scrollTo(0, frame.offsetTop - (innerHeight - 300))
+      return { frameTop: frame.getBoundingClientRect().top, shown: innerHeight - frame.getBoundingClientRect().top }
+    })
+    expect(frameTop).toBeGreaterThan(0)
+    expect(shown).toBe(300)
+    const [, viewed] = inOrder(await waitForEvents(collector, 2))
+    expect(viewed).toMatchObject(track('Promotion Viewed', { promotion_id: 'frame-top' }))
+    // Timed from the same report, the bottom one would have followed within a few ms.
+    await page.waitForTimeout(500)
+    expect(summary(collector.events())).toEqual([pageView('/e2e/framed-promotions.html'), track('Promotion Viewed', { promotion_id: 'frame-top' })])
+  })
 })
 
 /**

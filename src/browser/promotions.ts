@@ -10,20 +10,45 @@ import { onRestart, unwatch, watch } from './impressions'
 import { link } from './link'
 
 let viewed = new WeakSet<Element>()
-/** The promotions shown now, each with its timer (0 while the tab is hidden). */
+/**
+ * The promotions shown now, each with the time its clock started, in that order (a Map keeps the order of
+ * insertion, and a clock that starts over starts over for all of them at once).
+ */
 const shown = new Map<Element, number>()
-
-function stop(promotion: Element): void {
-  clearTimeout(shown.get(promotion))
-  shown.delete(promotion)
-}
+/**
+ * One timer, for the promotion due first, not one per promotion: a fast scroll shows and hides hundreds of
+ * promotions, and setting and clearing a timer for each was a good part of the tag's scripting while scrolling.
+ */
+let timer = 0
 
 export function startPromotions({ impressionThreshold: threshold, impressionMs }: ImpressionConfig): void {
-  const isShown = ({ isIntersecting, intersectionRatio, intersectionRect: r, rootBounds: root }: IntersectionObserverEntry) =>
-    isIntersecting && (intersectionRatio >= threshold || (root !== null && r.width * r.height >= threshold * root.width * root.height))
+  // The rectangles are read only when the ratio falls short: each read makes a new DOMRect.
+  const isShown = (entry: IntersectionObserverEntry) => entry.isIntersecting && (entry.intersectionRatio >= threshold || coversViewport(entry))
+  const coversViewport = ({ intersectionRect: r, rootBounds: root }: IntersectionObserverEntry) =>
+    root !== null && r.width * r.height >= threshold * root.width * root.height
 
-  const time = (promotion: Element) =>
-    shown.set(promotion, document.hidden ? 0 : window.setTimeout(promotionViewed, impressionMs, promotion))
+  function schedule(): void {
+    if (timer || document.hidden) return
+    for (const started of shown.values()) {
+      timer = window.setTimeout(due, Math.max(0, started + impressionMs - performance.now()))
+      return
+    }
+  }
+
+  /** Reports the promotions whose time is up (the first ones), then waits for the next. */
+  function due(): void {
+    timer = 0
+    const now = performance.now()
+    try {
+      for (const [promotion, started] of shown) {
+        if (started + impressionMs > now) break
+        promotionViewed(promotion)
+      }
+    } finally {
+      // Whatever happened to one, the others' clocks go on.
+      schedule()
+    }
+  }
 
   function promotionViewed(promotion: Element): void {
     shown.delete(promotion)
@@ -33,24 +58,29 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
   }
 
   function sighted(entry: IntersectionObserverEntry): void {
-    if (!isShown(entry)) stop(entry.target)
-    else if (!shown.has(entry.target)) time(entry.target)
+    if (!isShown(entry)) shown.delete(entry.target)
+    else if (!shown.has(entry.target)) {
+      shown.set(entry.target, performance.now())
+      schedule()
+    }
   }
 
   link.onAdded((element) => {
     if (element.hasAttribute(PROMOTION) && !viewed.has(element) && !isIgnored(element)) watch(element, sighted)
   })
-  link.onRemoved(stop)
+  link.onRemoved((element) => shown.delete(element))
   onRestart(() => {
-    shown.forEach((timer) => clearTimeout(timer))
+    clearTimeout(timer)
+    timer = 0
     shown.clear()
     viewed = new WeakSet()
   })
-  // Hidden: every clock stops. Visible again: the promotions still shown start from zero.
+  // Hidden: the clock stops. Visible again: the promotions still shown start from zero.
   document.addEventListener('visibilitychange', () => {
-    for (const promotion of shown.keys()) {
-      clearTimeout(shown.get(promotion))
-      time(promotion)
-    }
+    clearTimeout(timer)
+    timer = 0
+    const now = performance.now()
+    for (const promotion of shown.keys()) shown.set(promotion, now)
+    schedule()
   })
 }
