@@ -58,10 +58,10 @@ export default defineConfig({
       build: {
         outDir: 'dist',
         emptyOutDir: false,
-        // Every visitor downloads this file before anything else: terser's compression makes it about 2% smaller
+        // Every visitor downloads this file before anything else: terser's compression (five passes) makes it about 2% smaller
         // than the default minifier's, the core's build time is not worth that.
         minify: 'terser',
-        terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true, pure_getters: true } },
+        terserOptions: { ecma: 2020, compress: { passes: 5, unsafe_arrows: true, pure_getters: true } },
         rollupOptions: {
           input: 'src/browser/index.ts',
           output: { format: 'iife', entryFileNames: 'academy-analytics.js' },

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { readCdnUrl, readConfig, warnInvalidUrls } from './config'
+import { readCdnUrl, readConfig, warnInvalidOptions } from './config'
 
 const script = (attributes: Record<string, string>) => {
   const element = document.createElement('script')
@@ -22,7 +22,18 @@ describe('URL options', () => {
     const tag = script({ 'data-write-key': 'k', 'data-api-host': 'javascript:alert(1)', 'data-cdn-url': 'https://cdn.example.org' })
     expect(readConfig(tag)!.delivery.apiHost).toBe('https://api.segment.io/v1')
     expect(warn).not.toHaveBeenCalled()
-    warnInvalidUrls(tag)
+    warnInvalidOptions(tag)
     expect(warn.mock.calls).toEqual([['[academy-analytics]', 'data-api-host="javascript:alert(1)" is not valid; using https://api.segment.io/v1']])
+  })
+})
+
+describe('data-consent', () => {
+  it('neither none nor required: the core says required is assumed', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    warnInvalidOptions(script({ 'data-write-key': 'k', 'data-consent': 'none' }))
+    warnInvalidOptions(script({ 'data-write-key': 'k', 'data-consent': 'required' }))
+    expect(warn).not.toHaveBeenCalled()
+    warnInvalidOptions(script({ 'data-write-key': 'k', 'data-consent': 'requried' }))
+    expect(warn.mock.calls).toEqual([['[academy-analytics]', 'data-consent="requried" is not valid; using required']])
   })
 })

@@ -52,16 +52,21 @@ function httpUrl(value: string | null): string | undefined {
 
 /**
  * A URL option, or its default when absent or not an http(s) URL. The loader falls back without a word (every
- * visitor downloads it); the core says so (`warnInvalidUrls`).
+ * visitor downloads it); the core says so (`warnInvalidOptions`).
  */
 const url = (script: HTMLScriptElement, name: keyof typeof URLS): string => httpUrl(option(script, name)) ?? URLS[name]
 
-/** The core's warning for each URL option that is not an http(s) URL. */
-export function warnInvalidUrls(script: HTMLScriptElement): void {
+/**
+ * The core's warnings for options the loader takes without a word: a URL option that is not an http(s) URL (its
+ * default is used), a `data-consent` that is neither `none` nor `required` (`required` is assumed).
+ */
+export function warnInvalidOptions(script: HTMLScriptElement): void {
   for (const name of Object.keys(URLS) as Array<keyof typeof URLS>) {
     const value = option(script, name)
     if (value && !httpUrl(value)) invalid(name, value, URLS[name])
   }
+  const consent = option(script, 'consent')
+  if (consent !== null && consent !== 'none' && consent !== 'required') invalid('consent', consent, 'required')
 }
 
 /** Reads the configuration, or returns undefined (after one console error) when the tag must stay inert. */

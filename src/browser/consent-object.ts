@@ -3,7 +3,8 @@
  * (contract §7). The core's for the events it sends (the loader keeps the choice with each command), the loader's
  * for the page view it sends itself (`page-view.ts`).
  */
-import type { Categories } from './consent'
+/** A visitor's choice: category names (free) and booleans (anything else is dropped by the core). */
+export type Categories = Record<string, boolean>
 
 /**
  * Global Privacy Control turns `advertising` off whatever the choice says; under `data-consent="none"`, `analytics`
@@ -11,8 +12,11 @@ import type { Categories } from './consent'
  * as not granted). Nothing known (`none`, no choice, no GPC): no consent object, which Segment does not enforce.
  * Values that are not booleans are left out.
  */
+/** Whether the page asks first: anything but `data-consent="none"` (or none at all) is `required` (a typo must not track). */
+export const consentRequired = (script: HTMLScriptElement): boolean => (script.getAttribute('data-consent') ?? 'none') !== 'none'
+
 export function consentObject(script: HTMLScriptElement): (choice: unknown) => Categories | undefined {
-  const required = (script.getAttribute('data-consent') ?? 'none') !== 'none'
+  const required = consentRequired(script)
   const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
   return (choice) => {
     if (!choice && !gpc) return undefined

@@ -6,10 +6,10 @@
  */
 import type { Config } from './config'
 import { warn } from './log'
+import { consentRequired, type Categories } from './consent-object'
 import { cookieValue } from './stored-identity'
 
-/** A visitor's choice: category names (free) and booleans (anything else is dropped by the core). */
-export type Categories = Record<string, boolean>
+export type { Categories } from './consent-object'
 
 let required = false
 /** The visitor's choice, undefined until one exists (from the cookie, the API or OneTrust). */
@@ -31,7 +31,7 @@ export function choose(categories: unknown): void {
     if (!categories || typeof categories !== 'object') return warn('consent() takes an object, not', categories)
     const was = sending()
     const copy = { ...categories }
-    document.cookie = `academy_consent=${encodeURIComponent(JSON.stringify(copy))};path=/;max-age=31536000;samesite=lax`
+    document.cookie = `academy_consent=${encodeURIComponent(JSON.stringify(copy))}; path=/; max-age=31536000; sameSite=Lax`
     choice = copy
     changed(was)
   } catch (error) {
@@ -78,10 +78,9 @@ function readOneTrust(mapping: string[][]): void {
 
 /** Reads `data-consent`, the cookie and OneTrust; `onChange` runs after every choice (with whether events were going before). */
 export function startConsent(config: Config, onChange: (wasSending: boolean) => void): void {
-  const mode = config.script.getAttribute('data-consent')
-  // A typo must not track visitors who were to be asked first: anything but `none` is `required`.
-  required = mode !== null && mode !== 'none'
-  if (required && mode !== 'required') warn('data-consent="required" assumed for', mode)
+  // A typo must not track visitors who were to be asked first: anything but `none` is `required` (the linter, and
+  // the core once it loads, say so: config.ts).
+  required = consentRequired(config.script)
   try {
     choice = JSON.parse(cookieValue('academy_consent')!)
   } catch {

@@ -8,12 +8,13 @@ import { secretParams } from '../plan/privacy'
 import { clientEvents } from '../plan/client-events'
 import { validateEventOf } from '../plan/fields'
 import type { Command, Core, Dispatched, PageContext, Queued, StartCore } from './commands'
-import { readCdnUrl, readDebug, warnInvalidUrls } from './config'
+import { readCdnUrl, readDebug, warnInvalidOptions } from './config'
 import { consentObject } from './consent-object'
 import { deliveryOptions, takeOverDelivery, type Delivery, withinLimit } from './delivery'
 import { applyIdentity, userIdOf } from './identity'
 import { describe } from './log'
 import { scrubEvent, scrubProperties } from './scrub'
+import { takeStash } from './stash'
 
 const PREFIX = '[academy-analytics]'
 // Delivery failures are the SDK's to retry; nothing rejects into the page.
@@ -66,7 +67,7 @@ export const start: StartCore = async (config, consent, queue) => {
     document.dispatchEvent(new CustomEvent(type, { detail }))
   }
   setDebug(config.debug ?? readDebug(config.script))
-  warnInvalidUrls(config.script)
+  warnInvalidOptions(config.script)
 
   // Each violation is also dispatched on document (`academy-analytics:violation`), for the debug overlay and QA.
   function report(message: string, source?: Element): void {
@@ -150,7 +151,8 @@ export const start: StartCore = async (config, consent, queue) => {
         return
       }
       case 'warning':
-        report(command.message, command.source)
+        // One about an earlier page's markup (kept with its events) would name no element of this one: not said.
+        if (!page) report(command.message, command.source)
         return
       case 'sent': {
         // The loader's page view: its identity is the SDK's from now on, stored by the SDK as it stores its own (a
@@ -204,6 +206,8 @@ export const start: StartCore = async (config, consent, queue) => {
     }
     return false
   }
+  // Whatever loads the core, analytics is allowed or was withdrawn (which drops what earlier pages left).
+  takeStash(config.writeKey, queue, consent()?.analytics === false)
   take(queue.splice(0, queue.findIndex(([command, , page]) => command.type === 'sent' && !page) + 1), true)
 
   return {

@@ -4,18 +4,17 @@
  * page's markup lazily. It never throws into the page.
  */
 import { startClicks } from './clicks'
-import type { Command } from './commands'
 import { readConfig } from './config'
 import { choose, sending, startConsent, waiting } from './consent'
 import { onRestart, startLifecycle } from './lifecycle'
 import { sendLoad, startLoads } from './loads'
 import { sendPageView } from './page-view'
 import { warn } from './log'
-import { consentChanged, currentCore, loadChunk, loadCore, send } from './sdk'
+import { consentChanged, core, loadChunk, loadCore, send } from './sdk'
 import { startSubmits } from './submits'
 import type { StartWatchers } from './watchers'
 import { forgetPositions, productOf } from './attributes'
-import { core, watchers } from 'virtual:entries'
+import * as files from 'virtual:entries'
 
 export interface AcademyAnalytics {
   track(event: string, properties?: Record<string, unknown>): void
@@ -44,7 +43,6 @@ function start(): void {
   if (window.academyAnalytics) return
   const config = readConfig(document.currentScript as HTMLScriptElement | null)
   if (!config) return
-  const command = (c: Command) => () => send(c)
   // The SDK loads once events may leave (at once, without data-consent="required"); until then ready() waits for
   // the choice, and resolves false if analytics is declined.
   let ready: Promise<boolean> | undefined
@@ -57,12 +55,12 @@ function start(): void {
     if (ready) return
     // The core and the watchers load once the page view is answered (at most 2 s): nothing competes with it.
     const after = within(sent, sent ? 2000 : 0)
-    settle((ready = loadCore(config, core, after)))
+    settle((ready = loadCore(config, files.core, after)))
     // Impressions wait for the SDK's first answer, or a while (watchers.ts).
-    const answered = ready.then((loaded) => loaded && within(currentCore()!.answered, sent ? 1000 : 2000).then(() => true))
+    const answered = ready.then((loaded) => loaded && within(core!.answered, sent ? 1000 : 2000).then(() => true))
     // Under data-consent="required", no chunk loads before the visitor grants analytics.
     after
-      .then(() => loadChunk<{ start: StartWatchers }>(config, watchers))
+      .then(() => loadChunk<{ start: StartWatchers }>(config, files.watchers))
       .then((module) => {
         watching = true
         module.start({ send, onRestart, sendLoad, forgetPositions, productOf, answered }, config)
@@ -79,15 +77,15 @@ function start(): void {
     // Properties are copied now: the caller may change its object before the SDK sends it.
     track: (event, properties) =>
       send({ type: 'track', event: String(event), properties: typeof properties === 'object' ? { ...properties } : {} }),
-    page: command({ type: 'page' }),
-    reset: command({ type: 'reset' }),
+    page: () => send({ type: 'page' }),
+    reset: () => send({ type: 'reset' }),
     ready: () => ready ?? decided,
     debug(on) {
-      currentCore()?.setDebug((config.debug = on !== false))
+      core?.setDebug((config.debug = on !== false))
     },
     consent: choose,
     get analytics() {
-      return currentCore()?.analytics
+      return core?.analytics
     },
   }
   // Who the server says is signed in (contract §4) is applied first, then the page view: by the loader itself when

@@ -1,5 +1,5 @@
 /** Page lifecycle: a page restored from the back/forward cache, and the flush before the page goes. */
-import { currentCore, flush, send, stashPending } from './sdk'
+import { core, flush, send, stashPending } from './sdk'
 
 const restarts: Array<() => void> = []
 
@@ -11,7 +11,7 @@ export function onRestart(restart: () => void): void {
 /** A page going away runs no more tasks: queued events are handed to the SDK and pushed out now. */
 function leaving(on: boolean): void {
   if (on) flush(true)
-  currentCore()?.leaving(on)
+  core?.leaving(on)
 }
 
 function left(): void {
@@ -29,5 +29,5 @@ export function startLifecycle(): void {
   })
   // Registered before the SDK's own pagehide listeners, which persist whatever is still queued after this.
   addEventListener('pagehide', left)
-  document.addEventListener('visibilitychange', () => leaving(document.visibilityState === 'hidden'))
+  document.addEventListener('visibilitychange', () => leaving(document.hidden))
 }

@@ -3,7 +3,7 @@ import type { PageContext } from './commands'
 
 /** The page context analytics-next reads (analytics-page-tools): a canonical link, when there is one, gives the URL and path. */
 export function pageContext(): PageContext {
-  const canonical = document.querySelector("link[rel='canonical']")?.getAttribute('href')
+  const canonical = document.querySelector('link[rel=canonical]')?.getAttribute('href')
   let path = location.pathname
   if (canonical) {
     try {

@@ -1,11 +1,13 @@
-import type { Command, Core, PageContext, Queued, StartCore } from './commands'
+import type { Command, Core, Queued, StartCore } from './commands'
 import type { Config } from './config'
-import { choice, sending, waiting, type Categories } from './consent'
+import { choice, sending, waiting } from './consent'
 import { warn } from './log'
 import { pageContext } from './page-context'
+import { stashKey } from './stash'
 
 /** The loader's only link to the SDK: commands queue here until the core chunk has loaded, then flow in order. */
-let core: Core | undefined
+/** The core, once it has loaded. */
+export let core: Core | undefined
 let timer = 0
 let stash = ''
 let loading: Promise<boolean> | undefined
@@ -21,23 +23,25 @@ const HELD = 100
 export function send(command: Command): void {
   if (waiting() ? pending.length >= HELD : !sending()) return
   if (pending.push([command, Date.now(), undefined, choice]) === HELD && waiting()) warn(HELD, 'events wait for consent: later ones are not kept')
-  if (core && !timer) timer = window.setTimeout(flush, 0)
+  if (core && !timer) flushLater()
 }
 
 /**
  * A consent choice was made. What was captured before any choice takes it; if events may not leave, what is held
  * is dropped, and a visitor who withdraws loses the identity (as `reset()`: cookies and localStorage). (The stash
- * of an earlier page is never left to withdraw from: the core takes it as it starts loading.)
+ * of an earlier page is the core's: it drops it if analytics was withdrawn by then.)
  */
 export function consentChanged(wasSending: boolean): void {
   for (const entry of pending) entry[3] ??= choice
   if (sending()) {
-    if (core && !timer) timer = window.setTimeout(flush, 0)
+    if (core && !timer) flushLater()
     return
   }
   pending.length = 0
   if (wasSending) void loading?.then(() => core?.handle({ type: 'reset' }, Date.now()))
 }
+
+const flushLater = () => (timer = window.setTimeout(flush, 0))
 
 /**
  * Hands the queued commands to the core (no-op until it has loaded): all of them when the page is going away
@@ -46,11 +50,7 @@ export function consentChanged(wasSending: boolean): void {
 export function flush(all?: boolean): void {
   clearTimeout(timer)
   timer = 0
-  if (core?.take(pending, all)) timer = window.setTimeout(flush, 0)
-}
-
-export function currentCore(): Core | undefined {
-  return core
+  if (core?.take(pending, all)) flushLater()
 }
 
 /**
@@ -60,12 +60,7 @@ export function currentCore(): Core | undefined {
 export function stashPending(): void {
   if (core || !pending.length || !sending()) return
   const page = pageContext()
-  keep(
-    pending
-      .splice(0)
-      .filter(([command]) => command.type !== 'warning')
-      .map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]),
-  )
+  keep(pending.splice(0).map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
 }
 
 /** What earlier pages of the site left for this one, oldest first. */
@@ -86,20 +81,10 @@ export function keep(commands: unknown[]): void {
   }
 }
 
-/** Whether an earlier page of the site left commands for this one. */
+/** Whether an earlier page of the site left commands for this one (the core takes them: `takeStash`). */
 export function stashed(config: Config): boolean {
-  stash = 'academy-analytics:pending:' + config.writeKey
+  stash = stashKey(config.writeKey)
   return kept().length > 0
-}
-
-function unstash(): void {
-  try {
-    const earlier = kept() as Array<[Command, number, PageContext, Categories?]>
-    localStorage.removeItem(stash)
-    pending.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
-  } catch {
-    // Nothing kept, or storage unreadable.
-  }
 }
 
 /** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */
@@ -111,14 +96,13 @@ export const loadChunk = <T>(config: Config, file: string): Promise<T> => import
  */
 export function loadCore(config: Config, file: string, after: Promise<unknown>): Promise<boolean> {
   stashed(config)
-  unstash()
   return (loading = after
     .then(() => loadChunk<{ start: StartCore }>(config, file))
     .then((module) => module.start(config, () => choice, pending))
     .then((loaded) => {
       core = loaded
       // The rest in a task of its own: the SDK's start-up is long enough on a cold cache.
-      timer = window.setTimeout(flush, 0)
+      flushLater()
       return true
     })
     .catch((error: unknown) => {

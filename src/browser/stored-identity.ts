@@ -56,7 +56,7 @@ export function storeAnonymousId(id: string): void {
         }
       }
     }
-    document.cookie = `ajs_anonymous_id=${id}; path=/; max-age=31536000${domain}; sameSite=Lax`
+    document.cookie = `ajs_anonymous_id=${id}${domain}; path=/; max-age=31536000; sameSite=Lax`
   } catch {
     // Cookies disabled: localStorage (or the SDK's memory) keeps it.
   }

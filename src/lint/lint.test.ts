@@ -93,6 +93,7 @@ describe('academy-analytics lint: one broken JSP file per rule (src/lint/fixture
       'src/lint/fixtures/script-tag.jsp:4:96 data-user-id="U-1001" is a literal: render the signed-in user\'s id from the session, e.g. data-user-id="${sessionScope.user.id}" (empty when no one is signed in)',
       'src/lint/fixtures/script-tag.jsp:5:62 data-write-key is empty: the tag stays inert on this page',
       'src/lint/fixtures/script-tag.jsp:5:81 data-cdn-url="ftp://cdn.example" is not an http(s) URL with its scheme; the tag uses https://cdn.segment.com',
+      'src/lint/fixtures/script-tag.jsp:5:114 data-consent="opt-in" is not none or required; the tag assumes required',
       'src/lint/fixtures/script-tag.jsp:6:11 data-impression-threshold="50%" is not a number above 0, at most 1; the tag uses 0.5',
       'src/lint/fixtures/script-tag.jsp:6:43 data-impression-ms="1s" is not a number of milliseconds from 0 to 59999; the tag uses 1000',
       'src/lint/fixtures/script-tag.jsp:6:67 data-user-id="" is a literal: render the signed-in user\'s id from the session, e.g. data-user-id="${sessionScope.user.id}" (empty when no one is signed in)',

@@ -32,7 +32,7 @@ const OPTIONS: Readonly<Record<string, Check>> = {
   // Rendered from the server session on every page: a literal (even "") gives every visitor the same identity.
   'data-user-id': (value, name) =>
     `${name}="${value}" is a literal: render the signed-in user's id from the session, e.g. ${name}="\${sessionScope.user.id}" (empty when no one is signed in)`,
-  'data-consent': any,
+  'data-consent': (value, name) => (['none', 'required'].includes(value) ? undefined : `${name}="${value}" is not none or required; the tag assumes required`),
   'data-consent-onetrust': any,
 }
 
