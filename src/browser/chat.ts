@@ -2,7 +2,7 @@
  * Chat with Chatbot: the watchers chunk only notices Ada's web chat, by its two globals, and then loads the adapter
  * (ada.ts, a chunk of its own). Pages without Ada pay for this file and nothing more.
  */
-import type { Command } from './commands'
+import { link } from './link'
 import { warn } from './log'
 
 const GLOBALS = ['adaSettings', 'adaEmbed'] as const
@@ -31,10 +31,10 @@ export function whenAdaArrives(load: () => void): void {
 }
 
 /** Loads the Ada adapter when Ada shows up, handing it the command queue. */
-export function startChat(send: (command: Command) => void): void {
+export function startChat(): void {
   whenAdaArrives(() => {
     import('./ada')
-      .then((module) => module.start(send))
+      .then((module) => module.start(link.send))
       .catch((error: unknown) => warn('the chat adapter could not load; chat events on this page are not sent', error))
   })
 }

@@ -1,5 +1,5 @@
 import type { Config } from './config'
-import type { Categories } from './consent'
+import type { Categories } from './consent-object'
 
 /**
  * What the loader captures and the lazily loaded core turns into Segment calls.
@@ -11,8 +11,8 @@ export type Command =
   | { type: 'reset' }
   /** The raw `data-user-id` of the page (contract §4), queued before its page view. */
   | { type: 'identify'; userId: string }
-  /** A markup mistake found while capturing, reported by the core like any other plan violation. */
-  | { type: 'warning'; message: string; source: Element }
+  /** A markup mistake found while capturing, reported by the core like any other plan violation (on its own page only). */
+  | { type: 'warning'; message: string; source?: Element }
   /**
    * The page view (and identify) the loader sent itself (`page-view.ts`): the core adopts and stores its identity
    * (after a reset, when contract §4 called for one), never sends it. Kept for the next page if this one goes first.

@@ -5,7 +5,7 @@
  * core's own, loaded only with `data-remote-settings` (without remote settings there is no device mode).
  */
 import type { Analytics, CDNSettings } from '@segment/analytics-next'
-import type { Categories } from './consent'
+import type { Categories } from './consent-object'
 
 /** An event with no consent object (nothing known, `data-consent="none"`) goes everywhere, as at Segment. */
 export const allows = (categories: string[], preferences: Categories | undefined): boolean =>

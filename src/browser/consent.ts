@@ -9,7 +9,6 @@ import { warn } from './log'
 import { consentRequired, type Categories } from './consent-object'
 import { cookieValue } from './stored-identity'
 
-export type { Categories } from './consent-object'
 
 let required = false
 /** The visitor's choice, undefined until one exists (from the cookie, the API or OneTrust). */

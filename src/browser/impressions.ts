@@ -6,6 +6,7 @@
  */
 import { EVENT, declaredEvent, isIgnored, triggerOf } from './attributes'
 import { link } from './link'
+import { onAdded, onRemoved, rescan } from './markup'
 import { later } from './later'
 import { warn } from './log'
 
@@ -86,7 +87,7 @@ export function restartImpressions(): void {
   sightings = new WeakMap()
   seen = new WeakSet()
   for (const reset of restarts) reset()
-  link.rescan()
+  rescan()
 }
 
 /**
@@ -106,11 +107,11 @@ export function startImpressions(impressionThreshold: number): void {
   const threshold = [impressionThreshold]
   for (let step = 0; step <= 20; step++) threshold.push(step / 20)
   observer = new IntersectionObserver(onIntersection, { threshold, root: root() })
-  link.onAdded((element) => {
+  onAdded((element) => {
     if (!seen.has(element) && element.hasAttribute(EVENT) && triggerOf(element) === 'view' && !isIgnored(element)) watch(element, viewed)
   })
   // Removed elements are let go of: nothing keeps them alive, whatever kinds watched them.
-  link.onRemoved((element) => {
+  onRemoved((element) => {
     observer.unobserve(element)
     sightings.delete(element)
   })

@@ -98,7 +98,7 @@ function start(): void {
   }
   // Before the lifecycle's: a page left before the watchers have run sends its load triggers before it is stashed.
   startLoads(() => watching)
-  startLifecycle()
+  startLifecycle(config.writeKey)
   startClicks()
   startSubmits()
   if (sending()) load()

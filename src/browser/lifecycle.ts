@@ -14,13 +14,13 @@ function leaving(on: boolean): void {
   core?.leaving(on)
 }
 
-function left(): void {
-  leaving(true)
-  stashPending()
-}
-
 /** The first page view is index.ts's to send; this one sends the page view of a page restored from the cache. */
-export function startLifecycle(): void {
+export function startLifecycle(writeKey: string): void {
+  const left = () => {
+    leaving(true)
+    stashPending(writeKey)
+  }
+
   addEventListener('pageshow', (event) => {
     leaving(false)
     if (!event.persisted) return

@@ -11,7 +11,8 @@ import type { Config } from './config'
 import { choice } from './consent'
 import { consentObject } from './consent-object'
 import { identityStep, isUserId } from './identity'
-import { send, stashed } from './sdk'
+import { send } from './sdk'
+import { readStash } from './stash'
 import { pageContext } from './page-context'
 import { scrubPage } from './scrub-page'
 import { storeAnonymousId, storedAnonymousId, storedUserId } from './stored-identity'
@@ -49,7 +50,7 @@ const RARE = /[?&](btid|urid)=|(^|; )(s%3Acontext\.referrer|_ga=amp)/
  */
 export function sendPageView(config: Config, userIdAttribute: string | null): Promise<unknown> | undefined {
   const userId = userIdAttribute?.trim()
-  if (config.delivery.remoteSettings || !crypto.randomUUID || (userIdAttribute && !isUserId(userId!)) || stashed(config) || RARE.test(location.search + document.cookie))
+  if (config.delivery.remoteSettings || !crypto.randomUUID || (userIdAttribute && !isUserId(userId!)) || readStash(config.writeKey).length > 0 || RARE.test(location.search + document.cookie))
     return undefined
   const at = Date.now()
   const held = storedUserId()

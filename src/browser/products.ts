@@ -3,9 +3,10 @@
  * view when any part of it is first in the viewport. (The positions products take in their lists are the loader's:
  * positions.ts.)
  */
-import { CART, DETAIL, LIST, PRODUCT, containerOf, isIgnored, listOf, productsIn } from './attributes'
+import { CART, DETAIL, LIST, PRODUCT, containerOf, isIgnored, listOf, productsIn, withCurrency } from './attributes'
 import { onRestart, unwatch, watch } from './impressions'
 import { link } from './link'
+import { onAdded, onRemoved } from './markup'
 
 /** Lists, carts, product details and list products reported in this page view. */
 let reported = new WeakSet<Element>()
@@ -56,7 +57,7 @@ function detailSeen({ isIntersecting, target: product }: IntersectionObserverEnt
   if (!isIntersecting) return
   reported.add(product)
   unwatch(product, detailSeen)
-  link.send({ type: 'track', event: 'Product Viewed', properties: link.productDetailOf(product), source: product })
+  link.send({ type: 'track', event: 'Product Viewed', properties: withCurrency(product, link.productOf(product)), source: product })
 }
 
 function visit(element: Element): void {
@@ -77,8 +78,8 @@ function visit(element: Element): void {
 }
 
 export function startProducts(): void {
-  link.onAdded(visit)
-  link.onRemoved((element) => appended.delete(element))
+  onAdded(visit)
+  onRemoved((element) => appended.delete(element))
   onRestart(() => {
     reported = new WeakSet()
     appended.clear()

@@ -8,6 +8,7 @@ import { PROMOTION, isIgnored, promotionOf } from './attributes'
 import type { ImpressionConfig } from './config'
 import { onRestart, unwatch, watch } from './impressions'
 import { link } from './link'
+import { onAdded, onRemoved } from './markup'
 
 let viewed = new WeakSet<Element>()
 /**
@@ -65,10 +66,10 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
     }
   }
 
-  link.onAdded((element) => {
+  onAdded((element) => {
     if (element.hasAttribute(PROMOTION) && !viewed.has(element) && !isIgnored(element)) watch(element, sighted)
   })
-  link.onRemoved((element) => shown.delete(element))
+  onRemoved((element) => shown.delete(element))
   onRestart(() => {
     clearTimeout(timer)
     timer = 0

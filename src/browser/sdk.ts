@@ -3,13 +3,13 @@ import type { Config } from './config'
 import { choice, sending, waiting } from './consent'
 import { warn } from './log'
 import { pageContext } from './page-context'
-import { stashKey } from './stash'
+import { addToStash } from './stash'
 
 /** The loader's only link to the SDK: commands queue here until the core chunk has loaded, then flow in order. */
+
 /** The core, once it has loaded. */
 export let core: Core | undefined
 let timer = 0
-let stash = ''
 let loading: Promise<boolean> | undefined
 const pending: Queued[] = []
 
@@ -29,7 +29,7 @@ export function send(command: Command): void {
 /**
  * A consent choice was made. What was captured before any choice takes it; if events may not leave, what is held
  * is dropped, and a visitor who withdraws loses the identity (as `reset()`: cookies and localStorage). (The stash
- * of an earlier page is the core's: it drops it if analytics was withdrawn by then.)
+ * of an earlier page is the core's: `takeStash` drops it if analytics was withdrawn by then.)
  */
 export function consentChanged(wasSending: boolean): void {
   for (const entry of pending) entry[3] ??= choice
@@ -57,34 +57,10 @@ export function flush(all?: boolean): void {
  * The page is going away before the SDK has loaded (a quick click on a link): its commands are kept in
  * localStorage, with the page they belong to, and the next page of the site sends them first.
  */
-export function stashPending(): void {
+export function stashPending(writeKey: string): void {
   if (core || !pending.length || !sending()) return
   const page = pageContext()
-  keep(pending.splice(0).map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
-}
-
-/** What earlier pages of the site left for this one, oldest first. */
-function kept(): unknown[] {
-  try {
-    return JSON.parse(localStorage.getItem(stash) || '[]')
-  } catch {
-    return []
-  }
-}
-
-/** Adds commands to those kept for the next page of the site. */
-export function keep(commands: unknown[]): void {
-  try {
-    localStorage.setItem(stash, JSON.stringify([...kept(), ...commands].slice(-100)))
-  } catch {
-    // No storage (disabled, full): these events go with the page.
-  }
-}
-
-/** Whether an earlier page of the site left commands for this one (the core takes them: `takeStash`). */
-export function stashed(config: Config): boolean {
-  stash = stashKey(config.writeKey)
-  return kept().length > 0
+  addToStash(writeKey, pending.splice(0).map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
 }
 
 /** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */
@@ -95,7 +71,6 @@ export const loadChunk = <T>(config: Config, file: string): Promise<T> => import
  * Resolves once the SDK is ready (false if it could not load).
  */
 export function loadCore(config: Config, file: string, after: Promise<unknown>): Promise<boolean> {
-  stashed(config)
   return (loading = after
     .then(() => loadChunk<{ start: StartCore }>(config, file))
     .then((module) => module.start(config, () => choice, pending))

@@ -4,18 +4,36 @@
  */
 import type { Queued } from './commands'
 
-export const stashKey = (writeKey: string): string => 'academy-analytics:pending:' + writeKey
+const key = (writeKey: string) => 'academy-analytics:pending:' + writeKey
+
+/** What earlier pages of the site left for this one, oldest first; none when storage is unreadable. */
+export function readStash(writeKey: string): Queued[] {
+  try {
+    return JSON.parse(localStorage.getItem(key(writeKey)) || '[]')
+  } catch {
+    return []
+  }
+}
+
+/** Adds commands to those kept for the next page of the site (the last 100). */
+export function addToStash(writeKey: string, commands: Queued[]): void {
+  try {
+    localStorage.setItem(key(writeKey), JSON.stringify([...readStash(writeKey), ...commands].slice(-100)))
+  } catch {
+    // No storage (disabled, full): these events go with the page.
+  }
+}
 
 /**
  * Puts what earlier pages left at the head of `queue`, and forgets it: but what is over a day old, and all of it
  * when analytics has been withdrawn since (`withdrawn`).
  */
 export function takeStash(writeKey: string, queue: Queued[], withdrawn: boolean): void {
+  const earlier = readStash(writeKey)
   try {
-    const earlier: Queued[] = JSON.parse(localStorage.getItem(stashKey(writeKey)) || '[]')
-    localStorage.removeItem(stashKey(writeKey))
-    if (!withdrawn) queue.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
+    localStorage.removeItem(key(writeKey))
   } catch {
-    // Nothing kept, or storage unreadable.
+    // Storage unreadable: nothing was kept.
   }
+  if (!withdrawn) queue.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
 }

@@ -6,17 +6,15 @@
  */
 import { readImpressionConfig, type Config } from './config'
 import { restartImpressions, startImpressions } from './impressions'
-import { connect, type Link } from './link'
+import { link } from './link'
 import { startProducts } from './products'
 import { startPromotions } from './promotions'
 
-export type StartViews = (loader: Link, config: Config) => void
-
-export const start: StartViews = (loader, config) => {
-  connect(loader)
+/** Starts impressions; the watchers have connected the link to the loader. */
+export function start(config: Config): void {
   const options = readImpressionConfig(config.script)
   startImpressions(options.impressionThreshold)
   startProducts()
   startPromotions(options)
-  loader.onRestart(restartImpressions)
+  link.onRestart(restartImpressions)
 }

@@ -5,41 +5,33 @@
  * the elements impressions watch) and notice Ada's chat. What cannot wait is the loader's: a visitor's actions
  * (clicks, submits, leaving the page) and the load triggers of the page as parsed (loads.ts).
  */
-import { EVENT, ON, triggerOf, withCurrency } from './attributes'
+import { EVENT, ON, triggerOf } from './attributes'
 import { startChat } from './chat'
 import type { Config } from './config'
-import type { Link } from './link'
+import { connect, link, type Link } from './link'
 import { warn } from './log'
-import { onAdded, onRemoved, rescan, startMarkup } from './markup'
+import { onAdded, startMarkup } from './markup'
 import { startPositions } from './positions'
 
-/** What the loader hands over: its command queue, the product positions it keeps, and when the SDK has answered. */
-export interface Loader extends Omit<Link, 'onAdded' | 'onRemoved' | 'rescan' | 'productDetailOf'> {
-  /** Sends an element's `load` trigger, once (the loader visited the page it found: loads.ts). */
-  sendLoad(element: Element): void
-  forgetPositions(): void
-  /** True once the SDK has answered the page's first event (or a while after it loaded); false if it did not load. */
-  answered: Promise<boolean>
-}
-
-export type StartWatchers = (loader: Loader, config: Config) => void
+export type StartWatchers = (loader: Link, config: Config) => void
 
 /** Elements whose `data-analytics-on` is none of the four triggers, reported once. */
 const misdeclared = new WeakSet<Element>()
 
 export const start: StartWatchers = (loader, config) => {
+  connect(loader)
   onAdded((element) => {
-    loader.sendLoad(element)
+    link.sendLoad(element)
     if (element.hasAttribute(EVENT) && !triggerOf(element) && !misdeclared.has(element)) {
       misdeclared.add(element)
       const message = `data-analytics-on="${element.getAttribute(ON)}" is not click, submit, load or view; the element sends nothing`
-      loader.send({ type: 'warning', message, source: element })
+      link.send({ type: 'warning', message, source: element })
     }
   })
-  startPositions(loader.forgetPositions)
+  startPositions()
   startMarkup()
-  startChat(loader.send)
-  void startViews(loader, config)
+  startChat()
+  void startViews(config)
 }
 
 /**
@@ -47,11 +39,11 @@ export const start: StartWatchers = (loader, config) => {
  * moment later. (Started as soon as the SDK was ready, a click leaving the page at that moment was seen to lose its
  * event on the old-library pages of e2e/libraries.spec.ts, one run in a few; why is not known yet.)
  */
-async function startViews(loader: Loader, config: Config): Promise<void> {
+async function startViews(config: Config): Promise<void> {
   try {
-    if (!(await loader.answered)) return
+    if (!(await link.answered)) return
     const views = await import('./views')
-    views.start({ ...loader, onAdded, onRemoved, rescan, productDetailOf: (element) => withCurrency(element, loader.productOf(element)) }, config)
+    views.start(config)
   } catch (error) {
     warn('impressions could not load; view events on this page are not sent', error)
   }
