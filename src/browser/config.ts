@@ -41,9 +41,10 @@ const URLS = { 'api-host': 'https://api.segment.io/v1', 'cdn-url': 'https://cdn.
 
 /** An http(s) URL, absolute, without trailing slashes; undefined when `value` is none. */
 function httpUrl(value: string | null): string | undefined {
+  if (!value) return undefined
   try {
-    const parsed = new URL(value!, location.href)
-    if (value && /^https?:$/.test(parsed.protocol)) return parsed.href.replace(/\/+$/, '')
+    const parsed = new URL(value, location.href)
+    if (/^https?:$/.test(parsed.protocol)) return parsed.href.replace(/\/+$/, '')
   } catch {
     // not a URL
   }
