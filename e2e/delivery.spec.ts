@@ -37,6 +37,9 @@ async function slowOnFirstPage(page: Page, glob: string): Promise<void> {
   })
 }
 
+/** Each event as [type, event name or null, the path of the page it was captured on]. */
+const trail = (events: StoredEvent[]) => events.map((e) => [e.type, e.event ?? null, (e.context as { page: { path: string } }).page.path])
+
 test('a click before the SDK has loaded is kept and sent by the next page of the site', async ({ page, collector }) => {
   // The SDK is slow to arrive on the first page: the click comes before it.
   await slowOnFirstPage(page, '**/academy-analytics-core-*.js')
@@ -45,7 +48,7 @@ test('a click before the SDK has loaded is kept and sent by the next page of the
   await page.click('#go')
   await page.waitForURL('**/e2e/nav-to.html')
   const events = inOrder(await waitForEvents(collector, 3))
-  expect(events.map((e) => [e.type, e.event ?? null, (e.context as { page: { path: string } }).page.path])).toEqual([
+  expect(trail(events)).toEqual([
     ['page', null, '/e2e/nav-from.html'],
     ['track', 'Promotion Clicked', '/e2e/nav-from.html'],
     ['page', null, '/e2e/nav-to.html'],
@@ -62,7 +65,7 @@ test('markup inserted before the watchers have loaded, on a page left at once: i
   await page.click('#insert')
   await page.goto('/e2e/nav-to.html')
   const events = inOrder(await waitForEvents(collector, 4))
-  expect(events.map((e) => [e.type, e.event ?? null, (e.context as { page: { path: string } }).page.path])).toEqual([
+  expect(trail(events)).toEqual([
     ['page', null, '/e2e/generic.html'],
     ['track', 'Forgot Password Email Sent', '/e2e/generic.html'],
     ['track', 'Forgot Password Email Sent', '/e2e/generic.html'],

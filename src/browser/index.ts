@@ -53,8 +53,9 @@ function start(): void {
   let watching = false
   const load = () => {
     if (ready) return
-    // The core and the watchers load once the page view is answered (at most 2 s): nothing competes with it.
-    const after = within(sent, sent ? 2000 : 0)
+    // The core and the watchers load once the page view is answered (at most 2 s; at once when the SDK sends it):
+    // nothing competes with it.
+    const after = within(sent, 2000)
     settle((ready = loadCore(config, files.core, after)))
     // Impressions wait for the SDK's first answer, or a while (watchers.ts).
     const answered = ready.then((loaded) => loaded && within(core!.answered, sent ? 1000 : 2000).then(() => true))
