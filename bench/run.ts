@@ -9,14 +9,19 @@
  * - first event: the collector's `receivedAt` of the page event minus the page's `performance.timeOrigin`
  *   (navigation start), both clocks of this machine; on an ordinary page (20 products), on the same page over an
  *   emulated mobile network (CDP Network.emulateNetworkConditions), and on the catalog page;
- * - start-up scripting: CDP `Performance.getMetrics` ScriptDuration from navigation until the page event is
- *   stored (for the floor: until load) and the main thread is idle (requestIdleCallback);
+ * - start-up scripting: CDP `Performance.getMetrics` ScriptDuration from navigation until the page event and the
+ *   first impression (Promotion Viewed or Product List Viewed) are stored, so that the SDK and the markup watchers
+ *   are running, and the main thread is idle (requestIdleCallback); for the floor: until load and idle. The tag
+ *   sends its page event before it loads the SDK: waiting for the page event alone left the SDK's start-up to
+ *   whatever was measured next (the scroll);
  * - click handler: `performance.now()` around `dispatchEvent(click)` on 200 products picked at random: every
  *   listener of the click runs inside that call, so this is the time the click's own task spends in them. The
  *   pages are cross-origin isolated (COOP/COEP), which gives performance.now() a 5 µs resolution instead of 100.
  *   Scripting per click adds the work queued by the click and done later (ScriptDuration until idle, / 200);
- * - scroll: CDP `Input.synthesizeScrollGesture` from top to bottom of the 2,000 promotions; ScriptDuration and
- *   TaskDuration (all main-thread work: script, style, layout, paint) until idle;
+ * - scroll: CDP `Input.synthesizeScrollGesture` from top to bottom of the 2,000 promotions, SCROLL_AFTER_MS after
+ *   navigation for every variant, with the analytics running (see start-up scripting); ScriptDuration and
+ *   TaskDuration (all main-thread work: script, style, layout, paint) until SETTLE_MS after the gesture and idle,
+ *   so that the work the tag leaves for the end of a fast scroll (promotions.ts) is counted;
  * - heap: `HeapProfiler.collectGarbage`, then JSHeapUsedSize, after the scroll.
  */
 import { readFile, writeFile } from 'node:fs/promises'
@@ -32,6 +37,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const CLICKS = 200
 /** px per second: the 2,000 promotions (about 22,000 px) go by in about a second and a half. */
 const SCROLL_SPEED = 15_000
+/** Past the 100 ms rest after which the tag watches the promotions it set aside, and short of the impression time. */
+const SETTLE_MS = 500
+/**
+ * The scroll starts this long after navigation, the same moment for every variant (later if the analytics were not
+ * running yet): a page is scrolled in the same state of its rendering whether it waited for analytics or not.
+ */
+const SCROLL_AFTER_MS = 3_000
 const root = join(import.meta.dirname, '..')
 const standalone = join(root, 'node_modules/@segment/analytics-next/dist/umd')
 
@@ -110,18 +122,24 @@ const NOT_COUNTED = /\/v1\/(t|p|i|g|a|s|b|m|track|page|identify|group|alias|scre
 /** A mobile network as Lighthouse emulates one: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
 const MOBILE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }
 
-/** The page event of the page whose URL has `search`, once the collector has stored it. */
-function pageEventStored(search: string): Promise<StoredEvent> {
+/** The first event of the page whose URL has `search` that `is`, once the collector has stored it. */
+function stored(search: string, what: string, is: (event: StoredEvent) => boolean): Promise<StoredEvent> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no page event for ${search} within 60 s`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`no ${what} for ${search} within 60 s`)), 60_000)
     const stop = collector.onEvent((event) => {
-      if (event.type !== 'page' || (event.properties as { search?: string } | undefined)?.search !== search) return
+      if (!is(event) || searchOf(event) !== search) return
       clearTimeout(timer)
       stop()
       resolve(event)
     })
   })
 }
+
+/** The page's query: a page event's own property, and every event's context.page (analytics-next adds it). */
+const searchOf = (event: StoredEvent) =>
+  event.type === 'page' ? (event.properties as { search?: string } | undefined)?.search : (event.context as { page?: { search?: string } } | undefined)?.page?.search
+
+const IMPRESSIONS = ['Promotion Viewed', 'Product List Viewed']
 
 interface Visit {
   page: Page
@@ -133,8 +151,8 @@ interface Visit {
 }
 
 /**
- * Opens a page in a fresh context (empty cache and storage: a first visit), until its page event is stored and all
- * is idle; on the emulated mobile network with `mobile`.
+ * Opens a page in a fresh context (empty cache and storage: a first visit), until its page event and first
+ * impression are stored and all is idle; on the emulated mobile network with `mobile`.
  */
 async function visit(kind: PageKind, variant: Variant, run: number, mobile = false): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
@@ -146,9 +164,11 @@ async function visit(kind: PageKind, variant: Variant, run: number, mobile = fal
   const search = `?bench=${kind}-${variant}-${run}${mobile ? '-mobile' : ''}`
   // The stock pages send thousands of events a run: the collector keeps only this visit's.
   collector.reset()
-  const stored = variant === 'floor' ? undefined : pageEventStored(search)
+  const analytics = variant !== 'floor'
+  const pageEventStored = analytics ? stored(search, 'page event', (event) => event.type === 'page') : undefined
+  const running = analytics ? stored(search, 'impression', (event) => IMPRESSIONS.includes(event.event as string)) : undefined
   await page.goto(`${site.url}/bench/${kind}-${variant}.html${search}`)
-  const pageEvent = await stored
+  const [pageEvent] = await Promise.all([pageEventStored, running])
   await idle(page)
   const after = await metrics(cdp)
   const result: Visit = {
@@ -221,10 +241,13 @@ async function measureOnce(variant: Variant, run: number): Promise<Run> {
 
   const promotions = await visit('promotions', variant, run)
   const { cdp, page } = promotions
+  await page.evaluate((ms) => new Promise((resolve) => setTimeout(resolve, ms - performance.now())), SCROLL_AFTER_MS)
+  await idle(page)
   await cdp.send('HeapProfiler.collectGarbage')
   const beforeScroll = await metrics(cdp)
   const distance = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)
   await cdp.send('Input.synthesizeScrollGesture', { x: 640, y: 400, yDistance: -distance, speed: SCROLL_SPEED, gestureSourceType: 'mouse', preventFling: true })
+  await page.waitForTimeout(SETTLE_MS)
   await idle(page)
   const afterScroll = await metrics(cdp)
   const scrolled = await page.evaluate(() => scrollY)

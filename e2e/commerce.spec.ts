@@ -333,6 +333,39 @@ test.describe('promotions', () => {
     expect(summary(events)).toEqual([pageView('/e2e/promotions.html'), track('Promotion Viewed', { promotion_id: 'huge' })])
   })
 
+  // promotions.ts stops watching the promotions a fast scroll carries past and watches them again once the page rests.
+  test('a fling through 300 promotions: none it carried past, once each where it stopped, the skipped ones when scrolled back to', async ({ page, collector }) => {
+    await page.goto('/e2e/fling.html')
+    // The promotion in the first viewport, reported: the tag watches the page's promotions.
+    await waitForEvents(collector, 2)
+    const shown = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll('.grid .promo'))
+          .filter((promotion) => {
+            const { top, bottom, height } = promotion.getBoundingClientRect()
+            return Math.min(bottom, innerHeight) - Math.max(top, 0) >= height / 2
+          })
+          .map((promotion) => promotion.id),
+      )
+    const cdp = await page.context().newCDPSession(page)
+    const distance = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight)
+    await cdp.send('Input.synthesizeScrollGesture', { x: 400, y: 300, yDistance: -distance, speed: 15_000, gestureSourceType: 'mouse', preventFling: true })
+    const stoppedAt = await shown()
+    expect(stoppedAt).toContain('fling-300')
+    await waitForEvents(collector, 2 + stoppedAt.length)
+    await page.evaluate(() => window.scrollTo(0, document.getElementById('fling-150')!.offsetTop - innerHeight / 2))
+    const scrolledBackTo = await shown()
+    expect(scrolledBackTo).toContain('fling-150')
+    const events = inOrder(await waitForEvents(collector, 2 + stoppedAt.length + scrolledBackTo.length))
+    const promotionsOf = (from: number, count: number) => events.slice(from, from + count).map((e) => (e.properties as { promotion_id: string }).promotion_id).sort()
+    expect(summary(events.slice(0, 2))).toEqual([pageView('/e2e/fling.html'), track('Promotion Viewed', { promotion_id: 'top' })])
+    expect(promotionsOf(2, stoppedAt.length)).toEqual([...stoppedAt].sort())
+    expect(promotionsOf(2 + stoppedAt.length, scrolledBackTo.length)).toEqual([...scrolledBackTo].sort())
+    // Nothing else: no promotion the fling carried past, none reported twice.
+    await page.waitForTimeout(1500)
+    expect(collector.events()).toHaveLength(events.length)
+  })
+
   // A top-level page watches with its document as the root (impressions.ts); in a frame, what counts is still the
   // screen: the frame's own viewport shows both promotions, the page around it only the top one.
   test('in a frame, a promotion counts when it is in view on the screen, not just in the frame', async ({ page, collector }) => {

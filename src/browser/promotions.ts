@@ -21,6 +21,23 @@ const shown = new Map<Element, number>()
  * promotions, and setting and clearing a timer for each was a good part of the tag's scripting while scrolling.
  */
 let timer = 0
+/** The promotions watched until they are viewed; during a fast scroll only the shown ones are observed. */
+const waiting = new Set<Element>()
+
+/**
+ * A fast scroll (a fling, a scrollbar dragged) carries hundreds of promotions past the viewport, each shown for a
+ * few frames: none of them can stay the impression time, yet watching them costs the observer a little for every
+ * element in every frame, and the tag two reports a promotion. So once this many promotions have left within a
+ * quarter of the impression time of showing, within such a quarter, the others are set aside until the page rests;
+ * the ones shown then stay watched.
+ */
+const PASSING_BY = 20
+/** While set aside: the document's scroll position, read every REST_MS until it moved less than a quarter of the viewport. */
+const REST_MS = 100
+let passing = 0
+let passingSince = -Infinity
+let resting = 0
+let scrolledTo = 0
 
 export function startPromotions({ impressionThreshold: threshold, impressionMs }: ImpressionConfig): void {
   // The rectangles are read only when the ratio falls short: each read makes a new DOMRect.
@@ -53,27 +70,68 @@ export function startPromotions({ impressionThreshold: threshold, impressionMs }
 
   function promotionViewed(promotion: Element): void {
     shown.delete(promotion)
+    waiting.delete(promotion)
     viewed.add(promotion)
     unwatch(promotion, sighted)
     link.send({ type: 'track', event: 'Promotion Viewed', properties: promotionOf(promotion), source: promotion })
   }
 
+  // The clock is the report's own: when the observer saw it, not when the tag got to the report.
   function sighted(entry: IntersectionObserverEntry): void {
-    if (!isShown(entry)) shown.delete(entry.target)
-    else if (!shown.has(entry.target)) {
-      shown.set(entry.target, performance.now())
-      schedule()
+    const { target, time } = entry
+    if (isShown(entry)) {
+      if (!shown.has(target)) {
+        shown.set(target, time)
+        schedule()
+      }
+      return
     }
+    const since = shown.get(target)
+    if (since === undefined) return
+    shown.delete(target)
+    if (time - since >= impressionMs / 4) return
+    if (time - passingSince > impressionMs / 4) {
+      passing = 0
+      passingSince = time
+    }
+    if (++passing === PASSING_BY && !resting) setAside()
+  }
+
+  function setAside(): void {
+    for (const promotion of waiting) if (!shown.has(promotion)) unwatch(promotion, sighted)
+    scrolledTo = scrollY
+    resting = window.setTimeout(rest, REST_MS)
+  }
+
+  function rest(): void {
+    const moved = Math.abs(scrollY - scrolledTo)
+    scrolledTo = scrollY
+    if (moved >= innerHeight / 4) resting = window.setTimeout(rest, REST_MS)
+    else watchAll()
+  }
+
+  // Watching a promotion already watched changes nothing; one set aside is reported as it is now.
+  function watchAll(): void {
+    resting = 0
+    passing = 0
+    for (const promotion of waiting) watch(promotion, sighted)
   }
 
   onAdded((element) => {
-    if (element.hasAttribute(PROMOTION) && !viewed.has(element) && !isIgnored(element)) watch(element, sighted)
+    if (!element.hasAttribute(PROMOTION) || viewed.has(element) || isIgnored(element)) return
+    waiting.add(element)
+    if (!resting) watch(element, sighted)
   })
-  onRemoved((element) => shown.delete(element))
+  onRemoved((element) => {
+    shown.delete(element)
+    waiting.delete(element)
+  })
   onRestart(() => {
     clearTimeout(timer)
-    timer = 0
+    clearTimeout(resting)
+    timer = resting = passing = 0
     shown.clear()
+    waiting.clear()
     viewed = new WeakSet()
   })
   // Hidden: the clock stops. Visible again: the promotions still shown start from zero.
