@@ -31,8 +31,10 @@ test('a card number or a password field value is never sent: the event goes with
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()))
   await page.goto('/e2e/privacy.html?analytics_debug=1')
   await page.fill('#password', 'Correct Horse 9')
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
     window.academyAnalytics!.track('Promotion Clicked', { promotion_id: 'p-1', creative: '4111 1111 1111 1111', name: 'Correct Horse 9', position: 'https://x.test/a?token=abc&b=1' })
+    // The SDK is there once ready() has resolved (it loads after the page view is answered).
+    await window.academyAnalytics!.ready()
     const analytics = window.academyAnalytics!.analytics as { track(name: string, properties: object): Promise<unknown> }
     // Even a call straight to analytics-next goes through the scrub.
     void analytics.track('Promotion Viewed', { promotion_id: 'p-2', creative: 5555555555554444 })
