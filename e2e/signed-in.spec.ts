@@ -182,7 +182,7 @@ test('a data-user-id that is not a user id (an e-mail address): a console warnin
   await page.click('#after')
   const [clicked] = await waitForEvents(collector, 1, (e) => e.event === 'Forgot Password Button Clicked')
 
-  expect(warnings).toContainEqual(expect.stringContaining(`data-user-id="ann@example.org" is not a user id; the browser's identity is left as it is`))
+  await expect.poll(() => warnings).toContainEqual(expect.stringContaining(`data-user-id="ann@example.org" is not a user id; the browser's identity is left as it is`))
   const [view] = await waitForEvents(collector, 1, pageView('/e2e/user-id-broken.html'))
   for (const event of [view!, clicked!]) expect(event).toMatchObject({ userId: ANN.userId, anonymousId: signedIn!.anonymousId })
   expect(inOrder(collector.events()).filter(clientIdentify)).toHaveLength(1)
