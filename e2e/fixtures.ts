@@ -72,6 +72,8 @@ export const test = base.extend<Fixtures, { servers: Servers }>({
   /** Every event a test's collector received must follow the plan (the collector's verdicts), unless the test resets it. */
   collector: async ({ servers }, use) => {
     servers.collector.reset()
+    // A test's faults (a slow or failing collector) end with it: the worker's next test gets a collector that answers.
+    servers.collector.setFaults(null)
     await use(servers.collector)
     servers.collector.expectNoViolations()
   },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { withinLimit } from './delivery'
+import type { Analytics } from '@segment/analytics-next'
+import { takeOverDelivery, withinLimit } from './delivery'
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 const product = (i: number) => ({ product_id: `P-${i}`, name: 'A course with a long enough name '.repeat(4), position: i + 1 })
@@ -24,5 +25,45 @@ describe('withinLimit', () => {
   it('refuses what cannot be split to fit', () => {
     expect(withinLimit({ promotion_id: 'p', name: 'x'.repeat(40_000) })).toEqual([])
     expect(withinLimit({ list_id: 'l', products: [{ product_id: 'P', name: 'x'.repeat(40_000) }] })).toEqual([])
+  })
+})
+
+describe('takeOverDelivery', () => {
+  /** analytics-next with its Segment.io destination, whose requests stay in flight until `answer()`. */
+  function destination() {
+    const sent: string[] = []
+    const answers: Array<() => void> = []
+    const plugin = {
+      name: 'Segment.io',
+      track: (ctx: { event: { messageId: string } }) => {
+        sent.push(ctx.event.messageId)
+        return new Promise((resolve) => answers.push(() => resolve(ctx)))
+      },
+    }
+    const analytics = { queue: { plugins: [plugin], queue: [], flush: () => undefined } } as unknown as Analytics
+    return { analytics, sent, answer: () => answers.shift()?.() }
+  }
+  const event = (i: number) => ({ type: 'track', event: 'Promotion Clicked', properties: { promotion_id: `p-${i}` }, messageId: `m-${i}` })
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+  it('sends 16 requests at a time while the page is shown, the rest in order as answers come', async () => {
+    const { analytics, sent, answer } = destination()
+    const delivery = takeOverDelivery(analytics, { keepalive: true })
+    for (let i = 0; i < 40; i++) delivery.resend(event(i))
+    expect(sent).toEqual(Array.from({ length: 16 }, (_, i) => `m-${i}`))
+    answer()
+    answer()
+    await settled()
+    expect(sent).toEqual(Array.from({ length: 18 }, (_, i) => `m-${i}`))
+  })
+
+  it('sends all it holds at once when the page is being hidden or left', () => {
+    const { analytics, sent } = destination()
+    const delivery = takeOverDelivery(analytics, { keepalive: true })
+    for (let i = 0; i < 40; i++) delivery.resend(event(i))
+    delivery.leaving(true)
+    expect(sent).toEqual(Array.from({ length: 40 }, (_, i) => `m-${i}`))
+    delivery.resend(event(40))
+    expect(sent).toHaveLength(41)
   })
 })

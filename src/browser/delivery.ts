@@ -10,6 +10,14 @@ const KEEPALIVE_BUDGET = 60 * 1024
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 
+/**
+ * Requests in flight at most while the page is shown. Chromium refuses a page's requests past a few hundred at once
+ * (net::ERR_INSUFFICIENT_RESOURCES: a console error each, and each event to its retry queue's backoff), so a burst
+ * (a script tracking in a loop, a page of load triggers) waits its turn, in order. A page being hidden or left sends
+ * all it holds at once, as before: what does not arrive is in the SDK's retry queue, persisted on pagehide.
+ */
+const MAX_IN_FLIGHT = 16
+
 export function deliveryOptions(writeKey: string, apiHost: string, request: { keepalive: boolean }) {
   const api = new URL(apiHost)
   return {
@@ -60,6 +68,9 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
   const early = new WeakSet<Context>()
   let leaving = false
   let keepaliveInFlight = 0
+  let inFlight = 0
+  // Waiting for a request to finish (MAX_IN_FLIGHT).
+  const backlog: Context[] = []
   let first: ((value?: unknown) => void) | undefined
   const answered = new Promise((resolve) => (first = resolve))
 
@@ -67,15 +78,20 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
     waiting.delete(ctx)
     const method = send[ctx.event.type]
     if (!method) return
+    if (inFlight >= MAX_IN_FLIGHT && !leaving) return void backlog.push(ctx)
     // The request carries the event and some metadata the SDK adds; the destination sends synchronously.
     const size = bytes(ctx.event) + 1024
     const keepalive = (request.keepalive = keepaliveInFlight + size <= KEEPALIVE_BUDGET)
     if (keepalive) keepaliveInFlight += size
+    inFlight++
     Promise.resolve(method.call(destination, ctx))
       .catch(() => undefined)
       .finally(() => {
+        inFlight--
         if (keepalive) keepaliveInFlight -= size
         first?.()
+        const next = backlog.shift()
+        if (next) handOver(next)
       })
   }
   const handOverNow = (ctx: Context) => {
@@ -103,6 +119,7 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
     leaving(on) {
       leaving = on
       if (!on) return
+      backlog.splice(0).forEach(handOver)
       waiting.forEach(handOverNow)
       // Each flush() takes one queued event synchronously; its enrichment then runs in this task's microtasks.
       for (let queued = analytics.queue.queue.length; queued > 0; queued--) void analytics.queue.flush()
