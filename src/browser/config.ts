@@ -37,7 +37,9 @@ function number(script: HTMLScriptElement, name: string, fallback: number, valid
   return value === null ? fallback : value.trim() !== '' && valid(Number(value)) ? Number(value) : invalid(name, value, fallback)
 }
 
-const URLS = { 'api-host': 'https://api.segment.io/v1', 'cdn-url': 'https://cdn.segment.com' }
+// Each default apart, so that the loader carries the API host's alone (the CDN is the core's).
+const API_HOST = 'https://api.segment.io/v1'
+const CDN_URL = 'https://cdn.segment.com'
 
 /** An http(s) URL, absolute, without trailing slashes; undefined when `value` is none. */
 function httpUrl(value: string | null): string | undefined {
@@ -55,16 +57,16 @@ function httpUrl(value: string | null): string | undefined {
  * A URL option, or its default when absent or not an http(s) URL. The loader falls back without a word (every
  * visitor downloads it); the core says so (`warnInvalidOptions`).
  */
-const url = (script: HTMLScriptElement, name: keyof typeof URLS): string => httpUrl(option(script, name)) ?? URLS[name]
+const url = (script: HTMLScriptElement, name: string, fallback: string): string => httpUrl(option(script, name)) ?? fallback
 
 /**
  * The core's warnings for options the loader takes without a word: a URL option that is not an http(s) URL (its
  * default is used), a `data-consent` that is neither `none` nor `required` (`required` is assumed).
  */
 export function warnInvalidOptions(script: HTMLScriptElement): void {
-  for (const name of Object.keys(URLS) as Array<keyof typeof URLS>) {
+  for (const [name, fallback] of [['api-host', API_HOST], ['cdn-url', CDN_URL]] as const) {
     const value = option(script, name)
-    if (value && !httpUrl(value)) invalid(name, value, URLS[name])
+    if (value && !httpUrl(value)) invalid(name, value, fallback)
   }
   const consent = option(script, 'consent')
   if (consent !== null && consent !== 'none' && consent !== 'required') invalid('consent', consent, 'required')
@@ -89,7 +91,7 @@ export function readConfig(script: HTMLScriptElement | null): Config | undefined
 export const readDebug = (script: HTMLScriptElement): boolean => on(script, 'debug') || /[?&]analytics_debug=(1|true)(&|#|$)/.test(location.href)
 
 /** The CDN of the source's settings, with `data-remote-settings`. */
-export const readCdnUrl = (script: HTMLScriptElement): string => url(script, 'cdn-url')
+export const readCdnUrl = (script: HTMLScriptElement): string => url(script, 'cdn-url', CDN_URL)
 
 export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfig {
   return {
@@ -100,7 +102,7 @@ export function readImpressionConfig(script: HTMLScriptElement): ImpressionConfi
 
 function readDeliveryConfig(script: HTMLScriptElement): DeliveryConfig {
   return {
-    apiHost: url(script, 'api-host'),
+    apiHost: url(script, 'api-host', API_HOST),
     remoteSettings: on(script, 'remote-settings'),
     scrubParams: (option(script, 'scrub-params') ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   }
