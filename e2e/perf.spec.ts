@@ -5,9 +5,10 @@
 import { expect, test } from './fixtures'
 
 test.describe('no jank', () => {
-  // A timing test: a garbage collection can land in one of the tag's tasks. One more try before it fails; a real
-  // regression (a task of 60 ms every time) fails both.
-  test.describe.configure({ retries: 1 })
+  // A timing test: a garbage collection, or a slow moment of a shared 2-core machine, can land in one of the tag's
+  // tasks (one run in four here, on the SDK's own work per event). Two more tries before it fails; a real regression
+  // (a task of 60 ms every time) fails all three.
+  test.describe.configure({ retries: 2 })
   /** Every long animation frame (> 50 ms) with the scripts that ran in it, recorded from page start. */
   const recordLongFrames = () => {
     type Script = { sourceURL: string; duration: number; forcedStyleAndLayoutDuration: number; invoker: string; sourceFunctionName: string; sourceCharPosition: number }
