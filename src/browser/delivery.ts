@@ -13,8 +13,9 @@ const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)
 /**
  * Requests in flight at most while the page is shown. Chromium refuses a page's requests past some 2,000 at once
  * (net::ERR_INSUFFICIENT_RESOURCES: a console error each, and each event to its retry queue's backoff), so a burst
- * (a script tracking in a loop, a page of load triggers) waits its turn, in order. A page being hidden or left sends
- * all it holds at once, as before: what does not arrive is in the SDK's retry queue, persisted on pagehide.
+ * (the retry queue handing back all that earlier pages kept, through the same door) waits its turn, in order. A
+ * page being hidden or left sends all it holds at once, as before: what does not arrive is in the SDK's retry
+ * queue, persisted on pagehide.
  */
 const MAX_IN_FLIGHT = 16
 
