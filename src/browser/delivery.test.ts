@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Analytics } from '@segment/analytics-next'
+import { Context, type Analytics, type SegmentEvent } from '@segment/analytics-next'
 import { takeOverDelivery, withinLimit } from './delivery'
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
@@ -30,18 +30,21 @@ describe('withinLimit', () => {
 
 describe('takeOverDelivery', () => {
   /** analytics-next with its Segment.io destination, whose requests stay in flight until `answer()`. */
-  function destination() {
+  function destination(request = { keepalive: true }) {
     const sent: string[] = []
+    // The messageIds sent with keepalive.
+    const keptAlive: string[] = []
     const answers: Array<() => void> = []
     const plugin = {
       name: 'Segment.io',
-      track: (ctx: { event: { messageId: string } }) => {
-        sent.push(ctx.event.messageId)
+      track: (ctx: { event: { messageId?: string } }) => {
+        sent.push(ctx.event.messageId!)
+        if (request.keepalive) keptAlive.push(ctx.event.messageId!)
         return new Promise((resolve) => answers.push(() => resolve(ctx)))
       },
     }
     const analytics = { queue: { plugins: [plugin], queue: [], flush: () => undefined } } as unknown as Analytics
-    return { analytics, sent, answer: () => answers.shift()?.() }
+    return { analytics, plugin, sent, keptAlive, answer: () => answers.shift()?.() }
   }
   const event = (i: number) => ({ type: 'track', event: 'Promotion Clicked', properties: { promotion_id: `p-${i}` }, messageId: `m-${i}` })
   const settled = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -65,5 +68,20 @@ describe('takeOverDelivery', () => {
     expect(sent).toEqual(Array.from({ length: 40 }, (_, i) => `m-${i}`))
     delivery.resend(event(40))
     expect(sent).toHaveLength(41)
+  })
+
+  it("keeps half the keepalive budget for this page's own events: replays of earlier pages' cannot take it all", () => {
+    const request = { keepalive: true }
+    const { analytics, plugin, keptAlive } = destination(request)
+    const delivery = takeOverDelivery(analytics, request)
+    delivery.leaving(true)
+    // 2 KB events: the SDK's retry queue replays 60 kept by earlier pages through the destination, then this page's own.
+    const large = (i: number) => ({ ...event(i), properties: { promotion_id: `p-${i}`, name: 'x'.repeat(1000) } })
+    for (let i = 0; i < 60; i++) void plugin.track(new Context(large(i) as SegmentEvent))
+    const replays = keptAlive.length
+    expect(replays).toBeGreaterThan(0)
+    expect(replays * 2048).toBeLessThanOrEqual(30 * 1024)
+    for (let i = 60; i < 70; i++) delivery.resend(large(i))
+    expect(keptAlive.slice(replays)).toEqual(Array.from({ length: 10 }, (_, i) => `m-${60 + i}`))
   })
 })

@@ -7,6 +7,12 @@ import { Context, type Analytics, type Plugin, type SegmentEvent } from '@segmen
  * request stays in flight until its response body is read: lean/fetch.ts reads it.)
  */
 const KEEPALIVE_BUDGET = 60 * 1024
+/**
+ * What events kept by earlier pages (the SDK's retry queue replays them) may use of that budget: the rest is kept for
+ * this page's own. Replays are many when the API is slow and the visitor quick (each page replays what the last one
+ * had in flight), and they took it all: the click on a link that leaves then went without keepalive and died.
+ */
+const REPLAY_BUDGET = KEEPALIVE_BUDGET / 2
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length
 
@@ -67,6 +73,8 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
   // Handed over early because the page was leaving: the queue's own hand-off, if it still comes, is skipped.
   // Retries from the destination's own buffer come through the same door, later, and go through.
   const early = new WeakSet<Context>()
+  // This page's own events (and their retries): the rest came from earlier pages.
+  const own = new WeakSet<Context>()
   let leaving = false
   let keepaliveInFlight = 0
   let inFlight = 0
@@ -82,7 +90,7 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
     if (inFlight >= MAX_IN_FLIGHT && !leaving) return void backlog.push(ctx)
     // The request carries the event and some metadata the SDK adds; the destination sends synchronously.
     const size = bytes(ctx.event) + 1024
-    const keepalive = (request.keepalive = keepaliveInFlight + size <= KEEPALIVE_BUDGET)
+    const keepalive = (request.keepalive = keepaliveInFlight + size <= (own.has(ctx) ? KEEPALIVE_BUDGET : REPLAY_BUDGET))
     if (keepalive) keepaliveInFlight += size
     inFlight++
     Promise.resolve(method.call(destination, ctx))
@@ -112,8 +120,13 @@ export function takeOverDelivery(analytics: Analytics, request: { keepalive: boo
 
   return {
     answered,
-    resend: (event) => handOver(new Context(event as SegmentEvent)),
+    resend(event) {
+      const ctx = new Context(event as SegmentEvent)
+      own.add(ctx)
+      handOver(ctx)
+    },
     enriched(ctx) {
+      own.add(ctx)
       if (leaving) handOverNow(ctx)
       else waiting.add(ctx)
     },
