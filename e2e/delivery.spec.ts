@@ -27,6 +27,54 @@ for (const kind of ['same-origin', 'cross-origin'] as const) {
   })
 }
 
+/** analytics-next's retry queue, as an earlier page of the site left it in localStorage: `ids` undelivered. */
+function keptFromEarlierPages(page: Page, ids: string[]): Promise<void> {
+  return page.evaluate((ids) => {
+    const at = Date.now() - 60_000
+    const items = ids.map((id, i) => ({
+      id,
+      event: {
+        type: 'track',
+        event: 'Promotion Clicked',
+        properties: { promotion_id: id },
+        messageId: `ajs-next-${at}-${id}`,
+        anonymousId: 'kept-visitor',
+        timestamp: new Date(at + i).toISOString(),
+        integrations: {},
+        context: { page: { path: '/e2e/landing.html', referrer: '', search: '', title: 'Another site', url: location.href } },
+      },
+    }))
+    localStorage.setItem('persisted-queue:v1:demo-write-key:dest-Segment.io:items', JSON.stringify(items))
+  }, ids)
+}
+
+const anotherSite = (baseURL: string | undefined) => `${baseURL!.replace('127.0.0.1', 'localhost')}/e2e/landing.html`
+const promotionIds = (events: StoredEvent[]) =>
+  events.filter((e) => e.event === 'Promotion Clicked').map((e) => (e.properties as { promotion_id: string }).promotion_id)
+
+test('a click to another site while 200 events kept from earlier pages are replayed: the click still arrives', async ({ page, collector, baseURL }) => {
+  // A slow API (500 ms an answer) and a visitor who clicks through pages faster: each page replays what the last
+  // one had in flight. A request not sent with keepalive dies with the page, and the browser's 6 connections to the
+  // API leave most of them waiting: the click's own event must not be one of them.
+  test.setTimeout(90_000)
+  collector.setFaults({ delayMs: 500 })
+  await page.goto('/e2e/landing.html')
+  const kept = Array.from({ length: 200 }, (_, i) => `kept-${i}`)
+  await keptFromEarlierPages(page, kept)
+  const target = anotherSite(baseURL)
+  await page.goto(`/e2e/nav-from.html?id=fresh&to=${encodeURIComponent(target)}`)
+  // The replays have begun (16 at a time while the page is shown; all at once when the visitor leaves).
+  await collector.waitFor((all) => promotionIds(all).length > 0, 10_000)
+  await page.click('#go')
+  await page.waitForURL(target)
+  const events = await collector.waitFor((all) => promotionIds(all).includes('fresh'), 30_000).catch(() => collector.events())
+  expect(promotionIds(events)).toContain('fresh')
+  // The replays that went without keepalive were kept again on pagehide: the next page of the site sends them.
+  await page.goto('/e2e/nav-to.html')
+  const all = await collector.waitFor((all) => new Set(promotionIds(all)).size > kept.length, 30_000).catch(() => collector.events())
+  expect([...new Set(promotionIds(all))].sort()).toEqual([...kept, 'fresh'].sort())
+})
+
 /** The chunk matching `glob` arrives 3 s late on the first page only (a slow network), then at once. */
 async function slowOnFirstPage(page: Page, glob: string): Promise<void> {
   let slow = true
@@ -104,4 +152,83 @@ test('3,000 events kept from earlier pages (an outage, a visitor who left) go ou
   expect(clicked(events).map((e) => (e.properties as { promotion_id: string }).promotion_id).sort()).toEqual([...ids].sort())
   expect(collector.duplicates()).toBe(0)
   expect(failed).toEqual([])
+})
+
+/**
+ * The page's own script keeps it busy for a second after the click. On a navigation to another site the browser
+ * shows the new page meanwhile and does not wait for the old one: the old page runs none of its later tasks, not
+ * even pagehide, so what the tag had not sent in the click's own task is lost (4 runs in 4 before it did).
+ */
+const busyAfterClick = (page: Page) =>
+  page.addInitScript(() =>
+    addEventListener('click', () =>
+      setTimeout(() => {
+        for (const until = performance.now() + 1000; performance.now() < until; );
+      }),
+    ),
+  )
+
+test('a click on a link to another site is sent even when the page is busy after it', async ({ page, collector, baseURL }) => {
+  await busyAfterClick(page)
+  const target = anotherSite(baseURL)
+  await page.goto(`/e2e/nav-from.html?id=busy&to=${encodeURIComponent(target)}`)
+  await page.evaluate(() => window.academyAnalytics!.ready())
+  await page.click('#go')
+  await page.waitForURL(target)
+  const events = await collector.waitFor((all) => promotionIds(all).includes('busy'), 10_000).catch(() => collector.events())
+  expect(promotionIds(events)).toEqual(['busy'])
+})
+
+test('a form submitted to another site is sent even when the page is busy after it', async ({ page, collector, baseURL }) => {
+  await busyAfterClick(page)
+  const target = anotherSite(baseURL)
+  await page.goto('/e2e/nav-from.html')
+  await page.evaluate(() => window.academyAnalytics!.ready())
+  await page.evaluate((target) => {
+    document.body.insertAdjacentHTML('beforeend', `<form action="${target}" data-analytics-event="Forgot Password Email Requested"><button id="send">Send</button></form>`)
+  }, target)
+  await page.click('#send')
+  await page.waitForURL(`${target}?`)
+  const requested = (all: StoredEvent[]) => all.filter((e) => e.event === 'Forgot Password Email Requested')
+  const events = await collector.waitFor((all) => requested(all).length > 0, 10_000).catch(() => collector.events())
+  expect(requested(events).map((e) => e.properties)).toEqual([{}])
+})
+
+test('a click before the SDK has loaded, on a link to another site, on a busy page: the next page of the site sends it', async ({ page, collector, baseURL }) => {
+  await busyAfterClick(page)
+  await slowOnFirstPage(page, '**/academy-analytics-core-*.js')
+  const target = anotherSite(baseURL)
+  await page.goto(`/e2e/nav-from.html?id=early-busy&to=${encodeURIComponent(target)}`)
+  await page.click('#go')
+  await page.waitForURL(target)
+  await page.goto('/e2e/nav-to.html')
+  const events = inOrder(await waitForEvents(collector, 3))
+  expect(trail(events)).toEqual([
+    ['page', null, '/e2e/nav-from.html'],
+    ['track', 'Promotion Clicked', '/e2e/nav-from.html'],
+    ['page', null, '/e2e/nav-to.html'],
+  ])
+  expect(events[1]!.properties).toEqual({ promotion_id: 'early-busy' })
+})
+
+test('a click before the SDK has loaded, on a link that does not leave the page: sent once, from its own page', async ({ page, collector }) => {
+  // The click keeps a copy of what is queued for the next page of the site, in case the page goes; it stays.
+  await slowOnFirstPage(page, '**/academy-analytics-core-*.js')
+  await page.addInitScript(() => {
+    const shown: string[] = []
+    Object.assign(window, { shown })
+    document.addEventListener('academy-analytics:event', (event) => shown.push((event as CustomEvent<{ event: string }>).detail.event))
+  })
+  await page.goto('/e2e/nav-from.html?id=stay&to=%23here')
+  await page.click('#go')
+  expect(await page.evaluate(() => window.academyAnalytics!.ready())).toBe(true)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual(['Page View', 'Promotion Clicked'])
+  // A copy left in the stash would go before the next page's page view.
+  await page.goto('/e2e/nav-to.html')
+  const arrived = await collector.waitFor((all) => all.some((e) => e.type === 'page' && trail([e])[0]![2] === '/e2e/nav-to.html'))
+  expect(trail(inOrder(arrived))).toEqual([
+    ['page', null, '/e2e/nav-from.html'],
+    ['track', 'Promotion Clicked', '/e2e/nav-from.html'],
+    ['page', null, '/e2e/nav-to.html'],
+  ])
 })

@@ -1,6 +1,7 @@
 /** Click triggers: one capturing listener on the document for clicks and one for middle clicks. */
 import { EVENT, LIST, LOGOUT, PRODUCT, PROMOTION, containerOf, declaredEvent, isIgnored, productOf, promotionOf, triggerOf } from './attributes'
 import type { Command } from './commands'
+import { departing } from './lifecycle'
 import { send } from './sdk'
 import { warn } from './log'
 
@@ -26,8 +27,10 @@ function onClick(event: MouseEvent): void {
   try {
     const target = event.target
     if (!(target instanceof Element) || isIgnored(target)) return
+    const click = event.type === 'click'
+    const link = target.closest('a[href]')
     // A middle click opens a link in a new tab: it counts where it follows a link, like a click.
-    if (event.type === 'auxclick' && (event.button !== 1 || !target.closest('a[href]'))) return
+    if (!click && (event.button !== 1 || !link)) return
     // The innermost element that claims the click wins.
     for (let element = target.closest(CLAIMANTS); element; element = element.parentElement?.closest(CLAIMANTS) ?? null) {
       const command = claim(element, target)
@@ -37,7 +40,9 @@ function onClick(event: MouseEvent): void {
       }
     }
     const logout = target.closest(`[${LOGOUT}]`)
-    if (logout && logout.tagName !== 'FORM' && event.type === 'click') send({ type: 'reset' })
+    if (logout && logout.tagName !== 'FORM' && click) send({ type: 'reset' })
+    // Modifier keys or a target may open a new tab instead: handing over early costs that click nothing but time.
+    if (click && link) departing()
   } catch (error) {
     warn(error)
   }

@@ -55,12 +55,13 @@ export function flush(all?: boolean): void {
 
 /**
  * The page is going away before the SDK has loaded (a quick click on a link): its commands are kept in
- * localStorage, with the page they belong to, and the next page of the site sends them first.
+ * localStorage, with the page they belong to, and the next page of the site sends them first. `copy`: the page may
+ * yet stay (see `departing`), so they stay queued here as well; the core sends each command once (`takeStash`).
  */
-export function stashPending(writeKey: string): void {
+export function stashPending(writeKey: string, copy?: boolean): void {
   if (core || !pending.length || !sending()) return
   const page = pageContext()
-  addToStash(writeKey, pending.splice(0).map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
+  addToStash(writeKey, (copy ? pending.slice() : pending.splice(0)).map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
 }
 
 /** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */

@@ -24,9 +24,13 @@ export function addToStash(writeKey: string, commands: Queued[]): void {
   }
 }
 
+/** A command as the stash keeps it: the same command captured at the same time is the same. */
+const identity = ([command, at]: Queued) => JSON.stringify([{ ...command, source: undefined }, at])
+
 /**
  * Puts what earlier pages left at the head of `queue`, and forgets it: but what is over a day old, and all of it
- * when analytics has been withdrawn since (`withdrawn`).
+ * when analytics has been withdrawn since (`withdrawn`). A command is taken once: a page that kept a copy at a click
+ * on a link and then stayed (`stashPending`) has it both in the stash, perhaps more than once, and in `queue`.
  */
 export function takeStash(writeKey: string, queue: Queued[], withdrawn: boolean): void {
   const earlier = readStash(writeKey)
@@ -35,5 +39,8 @@ export function takeStash(writeKey: string, queue: Queued[], withdrawn: boolean)
   } catch {
     // Storage unreadable: nothing was kept.
   }
-  if (!withdrawn) queue.unshift(...earlier.filter(([, at]) => Date.now() - at < 86_400_000))
+  if (withdrawn) return
+  const seen = new Set(queue.map(identity))
+  const fresh = (queued: Queued) => Date.now() - queued[1] < 86_400_000 && !seen.has(identity(queued)) && !!seen.add(identity(queued))
+  queue.unshift(...earlier.filter(fresh))
 }

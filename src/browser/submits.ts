@@ -1,5 +1,6 @@
 /** Submit triggers: one capturing listener on the document. Form fields are never read. */
 import { EVENT, LOGOUT, declaredEvent, isIgnored, triggerOf } from './attributes'
+import { departing } from './lifecycle'
 import { send } from './sdk'
 import { warn } from './log'
 
@@ -17,6 +18,7 @@ function onSubmit(event: Event): void {
     }
     // A logout form (or a logout wrapper around the form); a logout button inside a form resets on its click.
     if (form.closest(`[${LOGOUT}]`)) send({ type: 'reset' })
+    departing()
   } catch (error) {
     warn(error)
   }
