@@ -17,7 +17,8 @@
  * - click handler: `performance.now()` around `dispatchEvent(click)` on 200 products picked at random: every
  *   listener of the click runs inside that call, so this is the time the click's own task spends in them. The
  *   pages are cross-origin isolated (COOP/COEP), which gives performance.now() a 5 µs resolution instead of 100.
- *   Scripting per click adds the work queued by the click and done later (ScriptDuration until idle, / 200);
+ *   Scripting per click adds the work queued by the click and done later (ScriptDuration until idle, / 200). The
+ *   same on the link inside each product: a click that leaves the page, which the tag hands over in its own task;
  * - scroll: CDP `Input.synthesizeScrollGesture` from top to bottom of the 2,000 promotions, SCROLL_AFTER_MS after
  *   navigation for every variant, with the analytics running (see start-up scripting); ScriptDuration and
  *   TaskDuration (all main-thread work: script, style, layout, paint) until SETTLE_MS after the gesture and idle,
@@ -191,10 +192,14 @@ async function visit(kind: PageKind, variant: Variant, run: number, mobile = fal
   return result
 }
 
-/** Clicks 200 products picked at random (the same ones for every variant); each click's dispatch time in ms. */
-const clickProducts = (page: Page) =>
-  page.evaluate((count) => {
-    const targets = Array.from(document.querySelectorAll('.p h3'))
+/**
+ * Clicks 200 products picked at random (the same ones for every variant), on `selector` inside them; each click's
+ * dispatch time in ms. A click on a link would leave the page: the bench's own listener, after all others, keeps it.
+ */
+const clickProducts = (page: Page, selector: string) =>
+  page.evaluate(([count, selector]) => {
+    document.addEventListener('click', (event) => event.preventDefault())
+    const targets = Array.from(document.querySelectorAll(selector))
     let seed = 42
     const times: number[] = []
     for (let i = 0; i < count; i++) {
@@ -205,7 +210,7 @@ const clickProducts = (page: Page) =>
       times.push(performance.now() - start)
     }
     return times
-  }, CLICKS)
+  }, [CLICKS, selector] as const)
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -221,6 +226,7 @@ interface Run {
   startupScriptingMs: number
   clickHandlerMs: number
   clickScriptingMs: number
+  linkClickHandlerMs: number
   scrollScriptingMs: number
   scrollMainThreadMs: number
   heapMB: number
@@ -234,9 +240,10 @@ async function measureOnce(variant: Variant, run: number): Promise<Run> {
 
   const catalog = await visit('catalog', variant, run)
   const beforeClicks = await metrics(catalog.cdp)
-  const clickTimes = await clickProducts(catalog.page)
+  const clickTimes = await clickProducts(catalog.page, '.p h3')
   await idle(catalog.page)
   const afterClicks = await metrics(catalog.cdp)
+  const linkClickTimes = await clickProducts(catalog.page, '.p a[href]')
   await catalog.close()
 
   const promotions = await visit('promotions', variant, run)
@@ -264,6 +271,7 @@ async function measureOnce(variant: Variant, run: number): Promise<Run> {
     startupScriptingMs: catalog.startupScriptingMs,
     clickHandlerMs: median(clickTimes),
     clickScriptingMs: ((afterClicks.ScriptDuration! - beforeClicks.ScriptDuration!) * 1000) / CLICKS,
+    linkClickHandlerMs: median(linkClickTimes),
     scrollScriptingMs: (afterScroll.ScriptDuration! - beforeScroll.ScriptDuration!) * 1000,
     scrollMainThreadMs: (afterScroll.TaskDuration! - beforeScroll.TaskDuration!) * 1000,
     heapMB: heap / 1e6,
@@ -280,6 +288,7 @@ const FIGURES = {
   startupScriptingMs: { label: 'start-up scripting, 5,000 products + 500 promotions', unit: 'ms', scale: 1, digits: 1 },
   clickHandlerMs: { label: 'click handler, median per click', unit: 'ms', scale: 1, digits: 3 },
   clickScriptingMs: { label: 'scripting per click, queued SDK work included', unit: 'ms', scale: 1, digits: 3 },
+  linkClickHandlerMs: { label: 'click handler on a product’s link (the page is left: the SDK’s work in it), median', unit: 'ms', scale: 1, digits: 3 },
   scrollScriptingMs: { label: 'scripting while scrolling 2,000 promotions', unit: 'ms', scale: 1, digits: 1 },
   scrollMainThreadMs: { label: 'main-thread time while scrolling (all tasks)', unit: 'ms', scale: 1, digits: 1 },
   heapMB: { label: 'JS heap after the scroll (after GC)', unit: 'MB', scale: 1, digits: 2 },
