@@ -216,3 +216,22 @@ test('a click before the SDK has loaded, on a link that does not leave the page:
     ['page', null, '/e2e/nav-to.html'],
   ])
 })
+
+test('15 clicks on a link that stays, before the SDK has loaded: the stash keeps each command once, and what an earlier page left', async ({ page, collector }) => {
+  // The stash keeps the last 100 commands. Were each click to copy all that is queued again, 15 clicks would
+  // push out what the earlier page left there.
+  await slowOnFirstPage(page, '**/academy-analytics-core-*.js')
+  await page.goto('/e2e/landing.html')
+  const earlier = Array.from({ length: 10 }, (_, i) => `earlier-${i}`)
+  await page.evaluate((ids) => {
+    const from = { path: '/e2e/landing.html', referrer: '', search: '', title: 'Another site', url: location.href }
+    const kept = ids.map((id, i) => [{ type: 'track', event: 'Promotion Clicked', properties: { promotion_id: id } }, Date.now() - 1000 + i, from])
+    localStorage.setItem('academy-analytics:pending:demo-write-key', JSON.stringify(kept))
+  }, earlier)
+  await page.goto('/e2e/nav-from.html?id=stay&to=%23here')
+  for (let i = 0; i < 15; i++) await page.click('#go')
+  expect(await page.evaluate(() => window.academyAnalytics!.analytics)).toBeUndefined()
+  expect(await page.evaluate(() => window.academyAnalytics!.ready())).toBe(true)
+  const events = await collector.waitFor((all) => promotionIds(all).length >= 25).catch(() => collector.events())
+  expect(promotionIds(inOrder(events))).toEqual([...earlier, ...Array<string>(15).fill('stay')])
+})

@@ -53,15 +53,20 @@ export function flush(all?: boolean): void {
   if (core?.take(pending, all)) flushLater()
 }
 
+/** The queued commands already in the stash: each is kept there once, whatever the clicks on links. */
+const stashed = new WeakSet<Queued>()
+
 /**
  * The page is going away before the SDK has loaded (a quick click on a link): its commands are kept in
  * localStorage, with the page they belong to, and the next page of the site sends them first. `copy`: the page may
  * yet stay (see `departing`), so they stay queued here as well; the core sends each command once (`takeStash`).
  */
 export function stashPending(writeKey: string, copy?: boolean): void {
-  if (core || !pending.length || !sending()) return
+  if (core || !sending()) return
+  const commands = (copy ? pending.slice() : pending.splice(0)).filter((queued) => !stashed.has(queued) && stashed.add(queued))
+  if (!commands.length) return
   const page = pageContext()
-  addToStash(writeKey, (copy ? pending.slice() : pending.splice(0)).map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
+  addToStash(writeKey, commands.map(([command, at, from, consent]) => [{ ...command, source: undefined }, at, from ?? page, consent]))
 }
 
 /** Imports a lazily loaded entry, found beside the script itself (so `dist/` can be served from any path). */
