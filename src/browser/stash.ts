@@ -30,7 +30,7 @@ const identity = ([command, at]: Queued) => JSON.stringify([{ ...command, source
 /**
  * Puts what earlier pages left at the head of `queue`, and forgets it: but what is over a day old, and all of it
  * when analytics has been withdrawn since (`withdrawn`). A command is taken once: a page that kept a copy at a click
- * on a link and then stayed (`stashPending`) has it both in the stash, perhaps more than once, and in `queue`.
+ * on a link and then stayed (`stashPending`) has it both in the stash and in `queue`.
  */
 export function takeStash(writeKey: string, queue: Queued[], withdrawn: boolean): void {
   const earlier = readStash(writeKey)
@@ -41,6 +41,9 @@ export function takeStash(writeKey: string, queue: Queued[], withdrawn: boolean)
   }
   if (withdrawn) return
   const seen = new Set(queue.map(identity))
-  const fresh = (queued: Queued) => Date.now() - queued[1] < 86_400_000 && !seen.has(identity(queued)) && !!seen.add(identity(queued))
+  const fresh = (queued: Queued) => {
+    const id = identity(queued)
+    return Date.now() - queued[1] < 86_400_000 && !seen.has(id) && !!seen.add(id)
+  }
   queue.unshift(...earlier.filter(fresh))
 }
